@@ -1,0 +1,11 @@
+import "reflect-metadata";
+import { createDataSource } from "./src/database/data-source";
+
+/**
+ * The data source for TypeORM tooling. It needs DATABASE_URL; `npm run migration:*`
+ * (scripts/migration.ts) also works without it by starting the embedded Postgres.
+ */
+if (!process.env.DATABASE_URL) {
+  throw new Error("ormconfig.ts needs DATABASE_URL; use `npm run migration:run` for the embedded database");
+}
+export default createDataSource({ url: process.env.DATABASE_URL });

@@ -1,0 +1,25 @@
+import { CreateDateColumn, UpdateDateColumn, Column } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
+
+/** `createdAt`/`updatedAt`, which every entity carries (DOMAIN.md, "Entities"). */
+// Decorated so type-graphql inherits the fields; never referenced, so not emitted.
+@ObjectType()
+export abstract class Timestamped {
+  @Field(() => Date, { description: "When the object was created." })
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: "When the object last changed." })
+  @UpdateDateColumn({ type: "timestamptz" })
+  updatedAt!: Date;
+}
+
+/** Editable entities: `version` guards updates (pass it back as `expectedVersion`). */
+@ObjectType()
+export abstract class Versioned extends Timestamped {
+  @Field(() => Int, {
+    description: "Increases by one on every change; send it as `expectedVersion` to detect concurrent edits.",
+  })
+  @Column({ type: "int", default: 1 })
+  version!: number;
+}

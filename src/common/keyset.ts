@@ -1,0 +1,110 @@
+import { DataSource } from "typeorm";
+import { hydrate } from "../database/hydrate";
+import { Sql, raw, sql, where } from "../database/sql";
+import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
+
+/** A list as the API exposes it: one table, filter conditions and one sort column. */
+export interface ListQuery<T> {
+  entity: new () => T;
+  /** Table name (trusted); rows are aliased `t`. */
+  table: string;
+  /** Filter conditions over alias `t`. */
+  conditions: Sql[];
+  /** Sort expression over alias `t` (trusted, non-null); `t.id` breaks ties. */
+  sort: string;
+  direction: OrderDirection;
+}
+
+function keysetCondition(q: ListQuery<unknown>, w: PageWindow): Sql | null {
+  if (!w.cursor) return null;
+  const ascending = (q.direction === OrderDirection.ASC) !== w.backward;
+  const [sortValue, id] = w.cursor;
+  return sql`(${raw(q.sort)}, t.id) ${raw(ascending ? ">" : "<")} (${sortValue}, ${id})`;
+}
+
+function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
+  const dir = (q.direction === OrderDirection.ASC) !== w.backward ? "ASC" : "DESC";
+  return raw(`ORDER BY ${q.sort} ${dir}, t.id ${dir}`);
+}
+
+function toConnection<T>(
+  dataSource: DataSource,
+  q: ListQuery<T>,
+  w: PageWindow,
+  rows: Record<string, unknown>[],
+  count: () => Promise<number>,
+): ConnectionResult<T> {
+  const more = rows.length > w.limit;
+  const page = rows.slice(0, w.limit);
+  if (w.backward) page.reverse();
+  const edges = page.map((row) => ({
+    cursor: encodeCursor([row.__sort as string, String(row.id)] as CursorValue),
+    node: hydrate(dataSource, q.entity, row),
+  }));
+  return new ConnectionResult(
+    edges,
+    {
+      hasNextPage: w.backward ? w.cursor !== null : more,
+      hasPreviousPage: w.backward ? more : w.cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    count,
+  );
+}
+
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+}
+
+/** One page of a root list: one statement, plus one more only if `totalCount` is asked for. */
+export async function fetchPage<T>(dataSource: DataSource, q: ListQuery<T>, args: PageArgs): Promise<ConnectionResult<T>> {
+  const w = pageWindow(args);
+  const keyset = keysetCondition(q, w);
+  const conds = keyset ? [...q.conditions, keyset] : q.conditions;
+  const { text, values } = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
+  const rows = w.limit === 0 ? [] : await dataSource.query(text, values);
+  const count = memo(async () => {
+    const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(q.conditions)}`.toQuery();
+    const [{ n }] = await dataSource.query(c.text, c.values);
+    return n as number;
+  });
+  return toConnection(dataSource, q, w, rows, count);
+}
+
+/**
+ * The same page of a nested list for many parents at once (one LATERAL statement, so a
+ * page of parents costs the same number of statements as one parent). `parentColumn`
+ * is the foreign key on alias `t`. Counts, when asked for, are one grouped statement.
+ */
+export async function fetchPagesByParent<T>(
+  dataSource: DataSource,
+  q: ListQuery<T>,
+  parentColumn: string,
+  parentIds: readonly string[],
+  args: PageArgs,
+): Promise<ConnectionResult<T>[]> {
+  const w = pageWindow(args);
+  const keyset = keysetCondition(q, w);
+  const conds = [sql`t.${raw(parentColumn)} = p.id`, ...q.conditions, ...(keyset ? [keyset] : [])];
+  const { text, values } = sql`SELECT x.* FROM unnest(${parentIds}::uuid[]) AS p(id)
+    CROSS JOIN LATERAL (SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}) x`.toQuery();
+  const rows: Record<string, unknown>[] = w.limit === 0 ? [] : await dataSource.query(text, values);
+  const byParent = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = row[parentColumn] as string;
+    const list = byParent.get(key);
+    if (list) list.push(row);
+    else byParent.set(key, [row]);
+  }
+  const counts = memo(async () => {
+    const c = sql`SELECT t.${raw(parentColumn)} AS parent, count(*)::int AS n FROM ${raw(q.table)} t
+      ${where([sql`t.${raw(parentColumn)} = ANY(${parentIds}::uuid[])`, ...q.conditions])} GROUP BY 1`.toQuery();
+    const result: Array<{ parent: string; n: number }> = await dataSource.query(c.text, c.values);
+    return new Map(result.map((r) => [r.parent, r.n]));
+  });
+  return parentIds.map((id) =>
+    toConnection(dataSource, q, w, byParent.get(id) ?? [], async () => (await counts()).get(id) ?? 0),
+  );
+}

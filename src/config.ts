@@ -1,0 +1,76 @@
+import path from "node:path";
+
+/**
+ * The service's whole configuration, read and validated once at start.
+ * A bad value stops the process with a message that names the variable.
+ */
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  /** Postgres URL; undefined means "start the embedded Postgres". */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Load the demo dataset into an empty embedded database at start. */
+  demoData: boolean;
+  reportingCurrency: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  maxMeasurementsPerCall: number;
+  /** Add `extensions.sqlStatements` to every response (off in production unless asked). */
+  exposeSqlStats: boolean;
+  logQueries: boolean;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true/false or 1/0 (got "${raw}")`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = (env.NODE_ENV ?? "development") as Config["nodeEnv"];
+  if (!["development", "production", "test"].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  }
+  const currency = env.RMO_REPORTING_CURRENCY ?? "USD";
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new ConfigError(`RMO_REPORTING_CURRENCY must be an ISO 4217 code such as USD (got "${currency}")`);
+  }
+  const production = nodeEnv === "production";
+  return {
+    nodeEnv,
+    port: int(env, "PORT", 4000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(env.RMO_DATA_DIR || ".rmo"),
+    demoData: bool(env, "RMO_DEMO_DATA", !databaseUrl),
+    reportingCurrency: currency,
+    poolSize: int(env, "RMO_DB_POOL_SIZE", 10, 1, 200),
+    statementTimeoutMs: int(env, "RMO_STATEMENT_TIMEOUT_MS", 30000, 100, 3600000),
+    maxMeasurementsPerCall: int(env, "RMO_MAX_MEASUREMENTS_PER_CALL", 5000, 1, 100000),
+    exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
+    logQueries: bool(env, "RMO_LOG_SQL", false),
+    maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
+  };
+}

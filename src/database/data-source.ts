@@ -1,0 +1,46 @@
+import "reflect-metadata";
+import pg from "pg";
+import { DataSource } from "typeorm";
+import { entities } from "./entities";
+import { migrations } from "./migrations";
+import { SnakeNamingStrategy } from "./naming-strategy";
+import { CountingLogger } from "./sql-logger";
+
+// numeric (money) and bigint (counts, measurement ids) come back from pg as strings by
+// default; every such value we expose fits a JS number. `date` stays 'YYYY-MM-DD' text
+// so a LocalDate never shifts across time zones.
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => parseFloat(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  logQueries?: boolean;
+}
+
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: "migration",
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    // gen_random_uuid() is built into Postgres 13+: no extension to install (STACK.md)
+    uuidExtension: "pgcrypto",
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new CountingLogger(options.logQueries ?? false),
+    extra: {
+      max: options.poolSize ?? 10,
+      // never wait forever for a connection, a statement or an abandoned transaction
+      connectionTimeoutMillis: 10_000,
+      statement_timeout: options.statementTimeoutMs ?? 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+      application_name: "rmo-api",
+    },
+  });
+}

@@ -1,0 +1,8 @@
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { Initiative } from "../initiative/initiative.entity";
+import { Metric } from "../metric/metric.entity";
+import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
+import { Measurement, MeasurementRevision } from "../measurement/measurement.entity";
+
+/** Every TypeORM entity; the data source and the migration generator read this list. */
+export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision];

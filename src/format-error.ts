@@ -1,0 +1,67 @@
+import { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+import { AppError } from "./errors";
+import { requestScope } from "./request-scope";
+
+/** Errors raised by GraphQL itself before any resolver ran: safe to show as they are. */
+const PASS_THROUGH = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "INTROSPECTION_DISABLED",
+]);
+
+function firstViolation(errors: ValidationError[], path: string[] = []): { field: string; message: string } | null {
+  for (const e of errors) {
+    const here = [...path, e.property];
+    if (e.constraints) {
+      const message = Object.values(e.constraints)[0];
+      return { field: here.join("."), message };
+    }
+    const nested = firstViolation(e.children ?? [], here);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/**
+ * Shapes every error the client sees (API.md, "Errors"): our typed errors keep their code
+ * and field; class-validator failures become BAD_USER_INPUT naming the input path; GraphQL's
+ * own request errors pass; anything else is masked as INTERNAL_SERVER_ERROR with a request id
+ * that is also in the log, so no SQL, stack or driver text reaches the client.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { ...original.extensions } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const v = firstViolation(original.extensions.validationErrors);
+    // every mutation takes one `input` argument, so validated objects are inputs
+    const field = v ? `input.${v.field}` : undefined;
+    return {
+      ...base,
+      message: v ? `Invalid ${field}: ${v.message}` : "Invalid input",
+      extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}) },
+    };
+  }
+  const code = formatted.extensions?.code;
+  const fromResolver = original !== error || formatted.path !== undefined;
+  if (typeof code === "string" && PASS_THROUGH.has(code) && !fromResolver) {
+    return { ...base, extensions: { code } };
+  }
+  const requestId = requestScope.getStore()?.requestId ?? "unknown";
+  console.error(`[error] request ${requestId}:`, original instanceof Error ? original.stack : original);
+  return {
+    ...base,
+    message: `Internal server error (request id ${requestId})`,
+    extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+  };
+}

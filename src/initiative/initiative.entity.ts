@@ -1,0 +1,102 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { Versioned } from "../common/entity-base";
+import { Node } from "../node/node.type";
+import { encodeGlobalId } from "../node/global-id";
+import { Portfolio } from "../portfolio/portfolio.entity";
+
+export enum InitiativeStage {
+  IDEA = "IDEA",
+  PROPOSED = "PROPOSED",
+  APPROVED = "APPROVED",
+  IN_DELIVERY = "IN_DELIVERY",
+  DELIVERED = "DELIVERED",
+  CLOSED = "CLOSED",
+  STOPPED = "STOPPED",
+}
+
+registerEnumType(InitiativeStage, {
+  name: "InitiativeStage",
+  description: "Where an initiative is in its life.",
+  valuesConfig: {
+    IDEA: { description: "Captured, not yet proposed." },
+    PROPOSED: { description: "Proposed for funding." },
+    APPROVED: { description: "Funded, not yet started." },
+    IN_DELIVERY: { description: "Being built or rolled out." },
+    DELIVERED: { description: "Delivered; its outcomes are still being measured." },
+    CLOSED: { description: "Finished; no longer tracked for prioritization." },
+    STOPPED: { description: "Stopped before completion." },
+  },
+});
+
+@ObjectType({ implements: Node, description: "An investment: a project, product bet or change programme." })
+@Entity("initiative")
+@Check("initiative_name_length", "char_length(name) BETWEEN 1 AND 200")
+@Check("initiative_budget_nonnegative", "budget >= 0")
+@Check("initiative_actual_cost_nonnegative", "actual_cost >= 0")
+@Check("initiative_dates_ordered", "target_date >= start_date")
+@Check(
+  "initiative_stage_valid",
+  "stage IN ('IDEA','PROPOSED','APPROVED','IN_DELIVERY','DELIVERED','CLOSED','STOPPED')",
+)
+@Index("initiative_portfolio_name_idx", ["portfolioId", "name", "rowId"])
+@Index("initiative_name_idx", ["name", "rowId"])
+@Index("initiative_created_at_idx", ["createdAt", "rowId"])
+@Index("initiative_tags_idx", { synchronize: false }) // GIN, written by hand in the migration
+export class Initiative extends Versioned {
+  @PrimaryGeneratedColumn("uuid", { name: "id" })
+  rowId!: string;
+
+  @Field(() => ID, { description: "Opaque global ID." })
+  get id(): string {
+    return encodeGlobalId("Initiative", this.rowId);
+  }
+
+  @Column({ type: "uuid" })
+  portfolioId!: string;
+
+  @ManyToOne(() => Portfolio, { onDelete: "RESTRICT", nullable: false })
+  @JoinColumn({ name: "portfolio_id" })
+  portfolioRelation?: Portfolio;
+
+  @Field(() => String, { description: "Display name, 1–200 characters." })
+  @Column({ type: "varchar", length: 200 })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "What the initiative does and why." })
+  @Column({ type: "text", nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who delivers it (free text)." })
+  @Column({ type: "text", nullable: true })
+  owner!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who pays for it and answers for its outcomes (free text)." })
+  @Column({ type: "text", nullable: true })
+  sponsor!: string | null;
+
+  @Field(() => InitiativeStage, { description: "Life-cycle stage." })
+  @Column({ type: "varchar", length: 20, default: InitiativeStage.IDEA })
+  stage!: InitiativeStage;
+
+  @Field(() => Float, { nullable: true, description: "Planned cost in the reporting currency (≥ 0)." })
+  @Column({ type: "numeric", precision: 18, scale: 2, nullable: true })
+  budget!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Spent to date in the reporting currency (≥ 0)." })
+  @Column({ type: "numeric", precision: 18, scale: 2, nullable: true })
+  actualCost!: number | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Planned start (calendar date)." })
+  @Column({ type: "date", nullable: true })
+  startDate!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Planned delivery (calendar date, ≥ startDate)." })
+  @Column({ type: "date", nullable: true })
+  targetDate!: string | null;
+
+  @Field(() => [String], { description: "Free-form labels for filtering and grouping." })
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  tags!: string[];
+}

@@ -1,0 +1,104 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Node } from "../node/node.type";
+import { encodeGlobalId } from "../node/global-id";
+import { Metric } from "../metric/metric.entity";
+
+/**
+ * One observation of a metric. The natural key (metric, observedAt, source) makes
+ * resubmission safe; a different value for the same key is a correction, and the
+ * superseded value is copied to `measurement_revision` by a trigger, so nothing is
+ * ever silently overwritten, whichever code path writes.
+ */
+@ObjectType({ implements: Node, description: "One observation of a metric." })
+@Entity("measurement")
+@Unique("measurement_natural_key", ["metricId", "observedAt", "source"])
+@Check("measurement_value_finite", "value NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)")
+@Check("measurement_source_length", "char_length(source) BETWEEN 1 AND 200")
+// covering index with INCLUDE (value), written by hand in the migration
+@Index("measurement_metric_observed_idx", { synchronize: false })
+export class Measurement {
+  @PrimaryGeneratedColumn("increment", { type: "bigint", name: "id" })
+  rowId!: number;
+
+  @Field(() => ID, { description: "Opaque global ID." })
+  get id(): string {
+    return encodeGlobalId("Measurement", this.rowId);
+  }
+
+  @Column({ type: "uuid" })
+  metricId!: string;
+
+  @ManyToOne(() => Metric, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "metric_id" })
+  metricRelation?: Metric;
+
+  @Field(() => Float, { description: "The observed value (finite), in the metric's unit." })
+  @Column({ type: "double precision" })
+  value!: number;
+
+  @Field(() => Date, { description: "When the value was true in the world." })
+  @Column({ type: "timestamptz" })
+  observedAt!: Date;
+
+  @Field(() => String, { description: "Which script or system reported it; part of the natural key." })
+  @Column({ type: "varchar", length: 200 })
+  source!: string;
+
+  @Field(() => String, { nullable: true, description: "Free-text remark from the reporter." })
+  @Column({ type: "text", nullable: true })
+  note!: string | null;
+
+  @Field(() => Date, { description: "When the service stored the current value." })
+  @Column({ type: "timestamptz", default: () => "now()" })
+  recordedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Who submitted the current value." })
+  @Column({ type: "text", nullable: true })
+  recordedBy!: string | null;
+
+  @Field(() => Date, { description: "When the first value for this key was stored." })
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: "When the current value was stored (same as `recordedAt`)." })
+  get updatedAt(): Date {
+    return this.recordedAt;
+  }
+}
+
+/** A superseded value of a measurement, kept when a correction replaced it. */
+@ObjectType({ description: "A value of a measurement that a later correction superseded." })
+@Entity("measurement_revision")
+@Index("measurement_revision_measurement_idx", ["measurementId", "supersededAt"])
+export class MeasurementRevision {
+  @PrimaryGeneratedColumn("increment", { type: "bigint" })
+  id!: number;
+
+  @Column({ type: "bigint" })
+  measurementId!: number;
+
+  @ManyToOne(() => Measurement, { onDelete: "CASCADE", nullable: false })
+  @JoinColumn({ name: "measurement_id" })
+  measurementRelation?: Measurement;
+
+  @Field(() => Float, { description: "The superseded value." })
+  @Column({ type: "double precision" })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: "The note that came with the superseded value." })
+  @Column({ type: "text", nullable: true })
+  note!: string | null;
+
+  @Field(() => Date, { description: "When the superseded value had been stored." })
+  @Column({ type: "timestamptz" })
+  recordedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Who had submitted the superseded value." })
+  @Column({ type: "text", nullable: true })
+  recordedBy!: string | null;
+
+  @Field(() => Date, { description: "When the correction replaced it." })
+  @Column({ type: "timestamptz", default: () => "now()" })
+  supersededAt!: Date;
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Portfolio } from "./portfolio.entity";
+import {
+  ArchivePortfolioInput,
+  ArchivePortfolioPayload,
+  CreatePortfolioInput,
+  CreatePortfolioPayload,
+  PortfolioConnection,
+  PortfolioFilter,
+  PortfolioOrder,
+  UpdatePortfolioInput,
+  UpdatePortfolioPayload,
+} from "./portfolio.inputs";
+import * as service from "./portfolio.service";
+
+@Resolver(() => Portfolio)
+export class PortfolioResolver {
+  @Query(() => Portfolio, { nullable: true, description: "A portfolio by ID, or null when there is none." })
+  portfolio(@Arg("id", () => ID, { description: "Global ID of the portfolio." }) id: string, @Ctx() ctx: Context) {
+    return service.findPortfolio(ctx, id);
+  }
+
+  @Query(() => PortfolioConnection, { description: "Portfolios (all levels of the tree unless filtered)." })
+  portfolios(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => PortfolioFilter, { nullable: true, description: "Conditions to narrow the list." })
+    filter: PortfolioFilter | null,
+    @Arg("orderBy", () => PortfolioOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
+    orderBy: PortfolioOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service.listPortfolios(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Portfolio, { nullable: true, description: "The parent portfolio; null for a tree root." })
+  parent(@Root() portfolio: Portfolio, @Ctx() ctx: Context) {
+    return portfolio.parentId ? service.portfolioLoader(ctx).load(portfolio.parentId) : null;
+  }
+
+  @FieldResolver(() => PortfolioConnection, { description: "Direct child portfolios." })
+  children(
+    @Root() portfolio: Portfolio,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => PortfolioFilter, { nullable: true, description: "Conditions to narrow the list." })
+    filter: PortfolioFilter | null,
+    @Arg("orderBy", () => PortfolioOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
+    orderBy: PortfolioOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service.childrenOf(ctx, portfolio, filter, orderBy, page);
+  }
+
+  @Mutation(() => CreatePortfolioPayload, { description: "Create a portfolio, as a root or under a parent." })
+  async createPortfolio(@Arg("input", () => CreatePortfolioInput) input: CreatePortfolioInput, @Ctx() ctx: Context) {
+    return { portfolio: await service.createPortfolio(ctx, input) };
+  }
+
+  @Mutation(() => UpdatePortfolioPayload, { description: "Change a portfolio, including moving it under another parent." })
+  async updatePortfolio(@Arg("input", () => UpdatePortfolioInput) input: UpdatePortfolioInput, @Ctx() ctx: Context) {
+    return { portfolio: await service.updatePortfolio(ctx, input) };
+  }
+
+  @Mutation(() => ArchivePortfolioPayload, { description: "Archive a portfolio (hidden from lists unless asked for) or restore it." })
+  async archivePortfolio(@Arg("input", () => ArchivePortfolioInput) input: ArchivePortfolioInput, @Ctx() ctx: Context) {
+    return { portfolio: await service.archivePortfolio(ctx, input) };
+  }
+}
