@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Initiative } from "../initiative/initiative.entity";
+import { initiativeLoader } from "../initiative/initiative.service";
+import { Metric } from "../metric/metric.entity";
+import { metricLoader } from "../metric/metric.service";
+import { OutcomeHypothesis } from "./hypothesis.entity";
+import {
+  CreateOutcomeHypothesisInput,
+  CreateOutcomeHypothesisPayload,
+  OutcomeHypothesisConnection,
+  OutcomeHypothesisFilter,
+  OutcomeHypothesisOrder,
+  UpdateOutcomeHypothesisInput,
+  UpdateOutcomeHypothesisPayload,
+} from "./hypothesis.inputs";
+import * as service from "./hypothesis.service";
+
+@Resolver(() => OutcomeHypothesis)
+export class OutcomeHypothesisResolver {
+  @Query(() => OutcomeHypothesis, { nullable: true, description: "An outcome hypothesis by ID, or null when there is none." })
+  outcomeHypothesis(@Arg("id", () => ID, { description: "Global ID of the hypothesis." }) id: string, @Ctx() ctx: Context) {
+    return service.findHypothesis(ctx, id);
+  }
+
+  @Query(() => OutcomeHypothesisConnection, { description: "Outcome hypotheses across all initiatives unless filtered." })
+  outcomeHypotheses(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => OutcomeHypothesisFilter, { nullable: true, description: "Conditions to narrow the list." })
+    filter: OutcomeHypothesisFilter | null,
+    @Arg("orderBy", () => OutcomeHypothesisOrder, { nullable: true, description: "Sort order (default CREATED_AT ASC)." })
+    orderBy: OutcomeHypothesisOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service.listHypotheses(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Initiative, { description: "The initiative expected to move the metric." })
+  initiative(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
+    return initiativeLoader(ctx).load(h.initiativeId);
+  }
+
+  @FieldResolver(() => Metric, { description: "The metric it is expected to move." })
+  metric(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
+    return metricLoader(ctx).load(h.metricId);
+  }
+
+  @Mutation(() => CreateOutcomeHypothesisPayload, { description: "State a new outcome hypothesis for an initiative." })
+  async createOutcomeHypothesis(@Arg("input", () => CreateOutcomeHypothesisInput) input: CreateOutcomeHypothesisInput, @Ctx() ctx: Context) {
+    return { outcomeHypothesis: await service.createHypothesis(ctx, input) };
+  }
+
+  @Mutation(() => UpdateOutcomeHypothesisPayload, { description: "Change an outcome hypothesis, including its state." })
+  async updateOutcomeHypothesis(@Arg("input", () => UpdateOutcomeHypothesisInput) input: UpdateOutcomeHypothesisInput, @Ctx() ctx: Context) {
+    return { outcomeHypothesis: await service.updateHypothesis(ctx, input) };
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeHypothesesResolver {
+  @FieldResolver(() => OutcomeHypothesisConnection, { description: "The outcome hypotheses that justify this initiative." })
+  hypotheses(
+    @Root() initiative: Initiative,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => OutcomeHypothesisFilter, { nullable: true, description: "Conditions to narrow the list (initiativeId is ignored here)." })
+    filter: OutcomeHypothesisFilter | null,
+    @Arg("orderBy", () => OutcomeHypothesisOrder, { nullable: true, description: "Sort order (default CREATED_AT ASC)." })
+    orderBy: OutcomeHypothesisOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    const own = filter ? { ...filter, initiativeId: null } : null;
+    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page);
+  }
+}

@@ -1,0 +1,143 @@
+import { Context } from "../context";
+import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { Sql, sql } from "../database/sql";
+import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { BadUserInputError } from "../errors";
+import { expectGlobalId } from "../node/global-id";
+import { requireInitiativeKey } from "../initiative/initiative.service";
+import { MetricDirection } from "../metric/metric.entity";
+import { metricLoader, requireMetric } from "../metric/metric.service";
+import { subtreeIds } from "../portfolio/portfolio.sql";
+import { OutcomeHypothesis } from "./hypothesis.entity";
+import {
+  CreateOutcomeHypothesisInput,
+  OutcomeHypothesisFilter,
+  OutcomeHypothesisOrder,
+  OutcomeHypothesisOrderField,
+  UpdateOutcomeHypothesisInput,
+} from "./hypothesis.inputs";
+
+const SORT: Record<OutcomeHypothesisOrderField, string> = {
+  CREATED_AT: "t.created_at",
+  UPDATED_AT: "t.updated_at",
+  TARGET_DATE: "t.target_date",
+};
+
+function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: OutcomeHypothesisOrder | null | undefined) {
+  const conditions: Sql[] = [];
+  if (filter?.initiativeId) conditions.push(sql`t.initiative_id = ${expectGlobalId(filter.initiativeId, "Initiative", "filter.initiativeId")}::uuid`);
+  if (filter?.metricId) conditions.push(sql`t.metric_id = ${expectGlobalId(filter.metricId, "Metric", "filter.metricId")}::uuid`);
+  if (filter?.portfolioId) {
+    const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
+    conditions.push(sql`t.initiative_id IN (SELECT id FROM initiative WHERE portfolio_id IN ${subtreeIds(key)})`);
+  }
+  if (filter?.states?.length) conditions.push(sql`t.state = ANY(${filter.states}::text[])`);
+  const q: ListQuery<OutcomeHypothesis> = {
+    entity: OutcomeHypothesis,
+    table: "outcome_hypothesis",
+    conditions,
+    sort: SORT[order?.field ?? OutcomeHypothesisOrderField.CREATED_AT],
+    direction: order?.direction ?? OrderDirection.ASC,
+  };
+  return q;
+}
+
+export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, page: PageArgs) {
+  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+}
+
+/** `Initiative.hypotheses` for every initiative on the page in one statement. */
+export function hypothesesOf(
+  ctx: Context,
+  initiativeId: string,
+  filter: OutcomeHypothesisFilter | null,
+  order: OutcomeHypothesisOrder | null,
+  page: PageArgs,
+) {
+  const q = listQuery(filter, order);
+  return ctx.loaders
+    .get<string, ConnectionResult<OutcomeHypothesis>>(`Initiative.hypotheses:${JSON.stringify([filter, order, page])}`, (ids) =>
+      fetchPagesByParent(ctx.dataSource, q, "initiative_id", ids, page),
+    )
+    .load(initiativeId);
+}
+
+export function findHypothesis(ctx: Context, id: string) {
+  return ctx.loaders.byId(OutcomeHypothesis, "outcome_hypothesis").load(expectGlobalId(id, "OutcomeHypothesis", "id"));
+}
+
+interface Shape {
+  baseline: number;
+  target: number;
+  baselineAt: Date;
+  targetDate: Date;
+  weight: number;
+}
+
+/** The rules the database cannot hold alone (the target side depends on the metric). */
+function checkShape(h: Shape, direction: MetricDirection) {
+  if (!(h.targetDate.getTime() > h.baselineAt.getTime())) {
+    throw new BadUserInputError("targetDate must be after baselineAt", "input.targetDate");
+  }
+  const better = direction === MetricDirection.INCREASE ? h.target > h.baseline : h.target < h.baseline;
+  if (!better) {
+    const side = direction === MetricDirection.INCREASE ? "above" : "below";
+    throw new BadUserInputError(`The metric's direction is ${direction}: target must be ${side} the baseline`, "input.target");
+  }
+  if (!(h.weight > 0) || !Number.isFinite(h.weight)) throw new BadUserInputError("weight must be greater than 0", "input.weight");
+}
+
+export async function createHypothesis(ctx: Context, input: CreateOutcomeHypothesisInput): Promise<OutcomeHypothesis> {
+  const initiativeId = await requireInitiativeKey(ctx, input.initiativeId, "input.initiativeId");
+  const metric = await requireMetric(ctx, input.metricId, "input.metricId");
+  const weight = input.weight ?? 1;
+  checkShape({ ...input, weight }, metric.direction);
+  return ctx.dataSource.transaction((em) =>
+    insertRow(em, OutcomeHypothesis, "outcome_hypothesis", {
+      initiativeId,
+      metricId: metric.rowId,
+      statement: input.statement,
+      baseline: input.baseline,
+      baselineAt: input.baselineAt,
+      target: input.target,
+      targetDate: input.targetDate,
+      weight,
+      expectedBenefit: input.expectedBenefit ?? undefined,
+      state: input.state ?? undefined,
+    }),
+  );
+}
+
+export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothesisInput): Promise<OutcomeHypothesis> {
+  const id = expectGlobalId(input.id, "OutcomeHypothesis", "input.id");
+  for (const field of ["metricId", "statement", "baseline", "baselineAt", "target", "targetDate", "weight", "expectedBenefit", "state"] as const) {
+    if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
+  }
+  const newMetric = input.metricId ? await requireMetric(ctx, input.metricId, "input.metricId") : undefined;
+  return ctx.dataSource.transaction(async (em) => {
+    const current = await lockForUpdate(em, OutcomeHypothesis, "outcome_hypothesis", id, input.expectedVersion, "OutcomeHypothesis");
+    const metric = newMetric ?? (await metricLoader(ctx).load(current.metricId));
+    checkShape(
+      {
+        baseline: input.baseline ?? current.baseline,
+        target: input.target ?? current.target,
+        baselineAt: input.baselineAt ?? current.baselineAt,
+        targetDate: input.targetDate ?? current.targetDate,
+        weight: input.weight ?? current.weight,
+      },
+      metric!.direction,
+    );
+    return updateRow(em, OutcomeHypothesis, "outcome_hypothesis", id, {
+      metricId: newMetric?.rowId,
+      statement: input.statement,
+      baseline: input.baseline,
+      baselineAt: input.baselineAt,
+      target: input.target,
+      targetDate: input.targetDate,
+      weight: input.weight,
+      expectedBenefit: input.expectedBenefit,
+      state: input.state,
+    });
+  });
+}

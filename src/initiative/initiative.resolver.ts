@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { portfolioLoader } from "../portfolio/portfolio.service";
+import { Initiative } from "./initiative.entity";
+import {
+  CreateInitiativeInput,
+  CreateInitiativePayload,
+  InitiativeConnection,
+  InitiativeFilter,
+  InitiativeOrder,
+  UpdateInitiativeInput,
+  UpdateInitiativePayload,
+} from "./initiative.inputs";
+import * as service from "./initiative.service";
+
+@Resolver(() => Initiative)
+export class InitiativeResolver {
+  @Query(() => Initiative, { nullable: true, description: "An initiative by ID, or null when there is none." })
+  initiative(@Arg("id", () => ID, { description: "Global ID of the initiative." }) id: string, @Ctx() ctx: Context) {
+    return service.findInitiative(ctx, id);
+  }
+
+  @Query(() => InitiativeConnection, { description: "Initiatives across all portfolios unless filtered." })
+  initiatives(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Conditions to narrow the list." })
+    filter: InitiativeFilter | null,
+    @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
+    orderBy: InitiativeOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service.listInitiatives(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Portfolio, { description: "The portfolio the initiative belongs to." })
+  portfolio(@Root() initiative: Initiative, @Ctx() ctx: Context) {
+    return portfolioLoader(ctx).load(initiative.portfolioId);
+  }
+
+  @Mutation(() => CreateInitiativePayload, { description: "Create an initiative in a portfolio." })
+  async createInitiative(@Arg("input", () => CreateInitiativeInput) input: CreateInitiativeInput, @Ctx() ctx: Context) {
+    return { initiative: await service.createInitiative(ctx, input) };
+  }
+
+  @Mutation(() => UpdateInitiativePayload, { description: "Change an initiative (stage, money, dates, tags …)." })
+  async updateInitiative(@Arg("input", () => UpdateInitiativeInput) input: UpdateInitiativeInput, @Ctx() ctx: Context) {
+    return { initiative: await service.updateInitiative(ctx, input) };
+  }
+}
+
+@Resolver(() => Portfolio)
+export class PortfolioInitiativesResolver {
+  @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio (its own; filter can widen to the subtree via `initiatives(filter: {portfolioId, includeDescendants: true})`)." })
+  initiatives(
+    @Root() portfolio: Portfolio,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here)." })
+    filter: InitiativeFilter | null,
+    @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
+    orderBy: InitiativeOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
+    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page);
+  }
+}

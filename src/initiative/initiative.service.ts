@@ -1,0 +1,134 @@
+import { Context } from "../context";
+import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { containsPattern } from "../common/order";
+import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { Sql, sql } from "../database/sql";
+import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { BadUserInputError, NotFoundError } from "../errors";
+import { expectGlobalId } from "../node/global-id";
+import { requirePortfolioKey } from "../portfolio/portfolio.service";
+import { subtreeIds } from "../portfolio/portfolio.sql";
+import { Initiative, InitiativeStage } from "./initiative.entity";
+import {
+  CreateInitiativeInput,
+  InitiativeFilter,
+  InitiativeOrder,
+  InitiativeOrderField,
+  UpdateInitiativeInput,
+} from "./initiative.inputs";
+
+const STAGE_ORDER = `array_position(ARRAY[${Object.values(InitiativeStage).map((s) => `'${s}'`).join(",")}]::text[], t.stage::text)`;
+
+const SORT: Record<InitiativeOrderField, string> = {
+  NAME: "t.name",
+  CREATED_AT: "t.created_at",
+  UPDATED_AT: "t.updated_at",
+  STAGE: STAGE_ORDER,
+};
+
+function listQuery(filter: InitiativeFilter | null | undefined, order: InitiativeOrder | null | undefined): ListQuery<Initiative> {
+  const conditions: Sql[] = [];
+  if (filter?.portfolioId) {
+    const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
+    conditions.push(filter.includeDescendants ? sql`t.portfolio_id IN ${subtreeIds(key)}` : sql`t.portfolio_id = ${key}::uuid`);
+  }
+  if (filter?.stages?.length) conditions.push(sql`t.stage = ANY(${filter.stages}::text[])`);
+  if (filter?.tags?.length) conditions.push(sql`t.tags @> ${filter.tags}::text[]`);
+  if (filter?.nameContains) conditions.push(sql`t.name ILIKE ${containsPattern(filter.nameContains)}`);
+  return {
+    entity: Initiative,
+    table: "initiative",
+    conditions,
+    sort: SORT[order?.field ?? InitiativeOrderField.NAME],
+    direction: order?.direction ?? OrderDirection.ASC,
+  };
+}
+
+export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, page: PageArgs) {
+  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+}
+
+/** `Portfolio.initiatives` for every portfolio on the page in one statement. */
+export function initiativesOf(
+  ctx: Context,
+  portfolioId: string,
+  filter: InitiativeFilter | null,
+  order: InitiativeOrder | null,
+  page: PageArgs,
+): Promise<ConnectionResult<Initiative>> {
+  const q = listQuery(filter, order);
+  return ctx.loaders
+    .get<string, ConnectionResult<Initiative>>(`Portfolio.initiatives:${JSON.stringify([filter, order, page])}`, (ids) =>
+      fetchPagesByParent(ctx.dataSource, q, "portfolio_id", ids, page),
+    )
+    .load(portfolioId);
+}
+
+export function initiativeLoader(ctx: Context) {
+  return ctx.loaders.byId(Initiative, "initiative");
+}
+
+export function findInitiative(ctx: Context, id: string): Promise<Initiative | null> {
+  return initiativeLoader(ctx).load(expectGlobalId(id, "Initiative", "id"));
+}
+
+/** Row key of a referenced initiative that must exist; NOT_FOUND names the input field. */
+export async function requireInitiativeKey(ctx: Context, id: string, field: string): Promise<string> {
+  const key = expectGlobalId(id, "Initiative", field);
+  if (!(await initiativeLoader(ctx).load(key))) throw new NotFoundError(`Initiative ${id} not found`, field);
+  return key;
+}
+
+function checkDates(startDate: string | null | undefined, targetDate: string | null | undefined) {
+  if (startDate && targetDate && targetDate < startDate) {
+    throw new BadUserInputError("targetDate must not be before startDate", "input.targetDate");
+  }
+}
+
+export async function createInitiative(ctx: Context, input: CreateInitiativeInput): Promise<Initiative> {
+  const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
+  checkDates(input.startDate, input.targetDate);
+  return ctx.dataSource.transaction((em) =>
+    insertRow(em, Initiative, "initiative", {
+      portfolioId,
+      name: input.name,
+      description: input.description,
+      owner: input.owner,
+      sponsor: input.sponsor,
+      stage: input.stage ?? undefined,
+      budget: input.budget,
+      actualCost: input.actualCost,
+      startDate: input.startDate,
+      targetDate: input.targetDate,
+      tags: input.tags ?? undefined,
+    }),
+  );
+}
+
+export async function updateInitiative(ctx: Context, input: UpdateInitiativeInput): Promise<Initiative> {
+  const id = expectGlobalId(input.id, "Initiative", "input.id");
+  for (const field of ["name", "stage", "portfolioId"] as const) {
+    if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
+  }
+  const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
+  return ctx.dataSource.transaction(async (em) => {
+    const current = await lockForUpdate(em, Initiative, "initiative", id, input.expectedVersion, "Initiative");
+    checkDates(
+      input.startDate === undefined ? current.startDate : input.startDate,
+      input.targetDate === undefined ? current.targetDate : input.targetDate,
+    );
+    return updateRow(em, Initiative, "initiative", id, {
+      portfolioId,
+      name: input.name,
+      description: input.description,
+      owner: input.owner,
+      sponsor: input.sponsor,
+      stage: input.stage,
+      budget: input.budget,
+      actualCost: input.actualCost,
+      startDate: input.startDate,
+      targetDate: input.targetDate,
+      tags: input.tags === null ? [] : input.tags,
+    });
+  });
+}

@@ -1,0 +1,64 @@
+import { Context } from "../context";
+import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { fetchPagesByParent, ListQuery } from "../common/keyset";
+import { hydrateAll } from "../database/hydrate";
+import { Sql, sql } from "../database/sql";
+import { BadUserInputError } from "../errors";
+import { Measurement, MeasurementRevision } from "./measurement.entity";
+import { MeasurementFilter, MeasurementOrder, MeasurementOrderField } from "./measurement.inputs";
+
+const SORT: Record<MeasurementOrderField, string> = {
+  OBSERVED_AT: "t.observed_at",
+  RECORDED_AT: "t.recorded_at",
+};
+
+function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | null): ListQuery<Measurement> {
+  const conditions: Sql[] = [];
+  if (filter?.from && filter?.to && filter.to <= filter.from) {
+    throw new BadUserInputError("filter.to must be after filter.from", "filter.to");
+  }
+  if (filter?.from) conditions.push(sql`t.observed_at >= ${filter.from}`);
+  if (filter?.to) conditions.push(sql`t.observed_at < ${filter.to}`);
+  if (filter?.sources?.length) conditions.push(sql`t.source = ANY(${filter.sources}::text[])`);
+  return {
+    entity: Measurement,
+    table: "measurement",
+    conditions,
+    sort: SORT[order?.field ?? MeasurementOrderField.OBSERVED_AT],
+    // newest first unless asked otherwise
+    direction: order?.direction ?? OrderDirection.DESC,
+  };
+}
+
+/** `Metric.measurements` for every metric on the page in one statement. */
+export function measurementsOf(
+  ctx: Context,
+  metricId: string,
+  filter: MeasurementFilter | null,
+  order: MeasurementOrder | null,
+  page: PageArgs,
+): Promise<ConnectionResult<Measurement>> {
+  const q = listQuery(filter, order);
+  return ctx.loaders
+    .get<string, ConnectionResult<Measurement>>(`Metric.measurements:${JSON.stringify([filter, order, page])}`, (ids) =>
+      fetchPagesByParent(ctx.dataSource, q, "metric_id", ids, page),
+    )
+    .load(metricId);
+}
+
+/** Superseded values of a measurement, oldest first, batched over the page. */
+export function revisionsOf(ctx: Context, measurementId: number): Promise<MeasurementRevision[]> {
+  return ctx.loaders
+    .get<number, MeasurementRevision[]>("Measurement.revisions", async (ids) => {
+      const rows: Record<string, unknown>[] = await ctx.dataSource.query(
+        "SELECT * FROM measurement_revision WHERE measurement_id = ANY($1::bigint[]) ORDER BY measurement_id, superseded_at, id",
+        [ids],
+      );
+      const byId = new Map<number, MeasurementRevision[]>();
+      for (const r of hydrateAll(ctx.dataSource, MeasurementRevision, rows)) {
+        byId.set(r.measurementId, [...(byId.get(r.measurementId) ?? []), r]);
+      }
+      return ids.map((id) => byId.get(Number(id)) ?? []);
+    })
+    .load(measurementId);
+}

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { portfolioLoader } from "../portfolio/portfolio.service";
+import { Metric } from "./metric.entity";
+import {
+  CreateMetricInput,
+  CreateMetricPayload,
+  MetricConnection,
+  MetricFilter,
+  MetricOrder,
+  UpdateMetricInput,
+  UpdateMetricPayload,
+} from "./metric.inputs";
+import * as service from "./metric.service";
+
+@Resolver(() => Metric)
+export class MetricResolver {
+  @Query(() => Metric, { nullable: true, description: "A metric by ID, or null when there is none." })
+  metric(@Arg("id", () => ID, { description: "Global ID of the metric." }) id: string, @Ctx() ctx: Context) {
+    return service.findMetric(ctx, id);
+  }
+
+  @Query(() => Metric, { nullable: true, description: "A metric by its key (the handle scripts use), or null." })
+  metricByKey(@Arg("key", () => String, { description: "The metric's key." }) key: string, @Ctx() ctx: Context) {
+    return service.findMetricByKey(ctx, key);
+  }
+
+  @Query(() => MetricConnection, { description: "Metrics (KPIs) across all portfolios unless filtered." })
+  metrics(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => MetricFilter, { nullable: true, description: "Conditions to narrow the list." })
+    filter: MetricFilter | null,
+    @Arg("orderBy", () => MetricOrder, { nullable: true, description: "Sort order (default KEY ASC)." })
+    orderBy: MetricOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return service.listMetrics(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Portfolio, { description: "The owning portfolio." })
+  portfolio(@Root() metric: Metric, @Ctx() ctx: Context) {
+    return portfolioLoader(ctx).load(metric.portfolioId);
+  }
+
+  @Mutation(() => CreateMetricPayload, { description: "Create a metric; a key already taken is CONFLICT." })
+  async createMetric(@Arg("input", () => CreateMetricInput) input: CreateMetricInput, @Ctx() ctx: Context) {
+    return { metric: await service.createMetric(ctx, input) };
+  }
+
+  @Mutation(() => UpdateMetricPayload, { description: "Change a metric (its key stays)." })
+  async updateMetric(@Arg("input", () => UpdateMetricInput) input: UpdateMetricInput, @Ctx() ctx: Context) {
+    return { metric: await service.updateMetric(ctx, input) };
+  }
+}
+
+@Resolver(() => Portfolio)
+export class PortfolioMetricsResolver {
+  @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio." })
+  metrics(
+    @Root() portfolio: Portfolio,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => MetricFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here)." })
+    filter: MetricFilter | null,
+    @Arg("orderBy", () => MetricOrder, { nullable: true, description: "Sort order (default KEY ASC)." })
+    orderBy: MetricOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
+    return service.metricsOf(ctx, portfolio.rowId, own, orderBy, page);
+  }
+}
