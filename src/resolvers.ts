@@ -2,6 +2,24 @@ import { NonEmptyArray } from "type-graphql";
 import { NodeResolver } from "./node/node.resolver";
 import { ServiceInfoResolver } from "./service-info";
 import { PortfolioResolver } from "./portfolio/portfolio.resolver";
+import { InitiativeResolver, PortfolioInitiativesResolver } from "./initiative/initiative.resolver";
+import { MetricResolver, PortfolioMetricsResolver } from "./metric/metric.resolver";
+import { InitiativeHypothesesResolver, OutcomeHypothesisResolver } from "./hypothesis/hypothesis.resolver";
+import { MeasurementResolver, MetricMeasurementsResolver } from "./measurement/measurement.resolver";
+import { RecordMeasurementsResolver } from "./measurement/record-measurements.resolver";
 
 /** Every resolver class in the schema. */
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, ServiceInfoResolver, PortfolioResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  ServiceInfoResolver,
+  PortfolioResolver,
+  InitiativeResolver,
+  PortfolioInitiativesResolver,
+  MetricResolver,
+  PortfolioMetricsResolver,
+  OutcomeHypothesisResolver,
+  InitiativeHypothesesResolver,
+  MeasurementResolver,
+  MetricMeasurementsResolver,
+  RecordMeasurementsResolver,
+];

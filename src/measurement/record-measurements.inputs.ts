@@ -1,0 +1,94 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+
+@InputType({
+  description:
+    "One observation to record. Name the metric by exactly one of `metricKey` or `metricId`. " +
+    "(metric, observedAt, source) is the natural key: resending it is a no-op when the value is equal, a correction when it differs.",
+})
+export class MeasurementInput {
+  @Field(() => String, { nullable: true, description: "The metric's `key`; give this or `metricId`, not both." })
+  metricKey?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The metric's global ID; give this or `metricKey`, not both." })
+  metricId?: string | null;
+
+  @Field(() => Float, { description: "The observed value (finite), in the metric's unit." })
+  value!: number;
+
+  @Field(() => Date, {
+    description:
+      "When the value was true in the world; at most 24 hours ahead of now. Kept to the millisecond, so two instants " +
+      "that differ only below a millisecond are the same key.",
+  })
+  observedAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Which script or system reports it (1–200 characters); part of the natural key. Defaults to the caller's name.",
+  })
+  source?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Free-text remark. Changing only the note of an existing key (same value) is a no-op: it counts as unchanged.",
+  })
+  note?: string | null;
+}
+
+@InputType({ description: "A batch of measurements to record in one transaction." })
+export class RecordMeasurementsInput {
+  @Field(() => [MeasurementInput], {
+    description: "The measurements, at most the configured maximum per call (5,000 by default); more refuses the whole call.",
+  })
+  measurements!: MeasurementInput[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "true: all or nothing, so any rejected item means nothing is written. false: the valid items are written and the others are listed in `rejected`.",
+  })
+  atomic!: boolean;
+}
+
+@ObjectType({ description: "Why one item of a recordMeasurements batch was not written." })
+export class MeasurementRejection {
+  @Field(() => Int, { description: "Position of the item in `input.measurements` (0-based)." })
+  index!: number;
+
+  @Field(() => String, {
+    description: "Error code as in `errors[].extensions.code`: NOT_FOUND (unknown metric) or BAD_USER_INPUT (invalid item).",
+  })
+  code!: string;
+
+  @Field(() => String, { description: "What is wrong, for a person to read." })
+  message!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The input path at fault, e.g. `input.measurements.3.value`; the item itself (`input.measurements.3`) when no single field is.",
+  })
+  field!: string | null;
+}
+
+@ObjectType({
+  description:
+    "Outcome of recordMeasurements. Safe to retry: resending a batch after a timeout or failure turns already stored items into `unchanged`.",
+})
+export class RecordMeasurementsPayload {
+  @Field(() => Int, { description: "Items that were valid: inserted + updated + unchanged (0 when an atomic batch had any rejection)." })
+  accepted!: number;
+
+  @Field(() => Int, { description: "New measurements stored (their key was not stored before)." })
+  inserted!: number;
+
+  @Field(() => Int, {
+    description: "Corrections: the key was stored with a different value; the new value is current and the old one is kept as a revision.",
+  })
+  updated!: number;
+
+  @Field(() => Int, { description: "Items whose key was already stored with the same value: nothing was written." })
+  unchanged!: number;
+
+  @Field(() => [MeasurementRejection], { description: "Items that were not accepted, in input order, with the reason." })
+  rejected!: MeasurementRejection[];
+}

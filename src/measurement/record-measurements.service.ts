@@ -1,0 +1,198 @@
+import { EntityManager } from "typeorm";
+import { Context } from "../context";
+import { BadUserInputError, ErrorCode } from "../errors";
+import { decodeGlobalId } from "../node/global-id";
+import { RecordMeasurementsInput } from "./record-measurements.inputs";
+
+/** One item that was not written, with the input path at fault. */
+export interface Rejection {
+  index: number;
+  code: ErrorCode;
+  message: string;
+  field: string | null;
+}
+
+export interface RecordMeasurementsResult {
+  accepted: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+}
+
+/** An item that passed the checks that need no database. */
+interface Checked {
+  index: number;
+  metricKey: string | null;
+  metricRowId: string | null;
+  value: number;
+  observedAt: Date;
+  source: string;
+  note: string | null;
+}
+
+/** A row ready for the upsert. */
+interface Row extends Checked {
+  metricId: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_SOURCE_CHARS = 200;
+
+function reject(index: number, code: ErrorCode, message: string, field: string): Rejection {
+  return { index, code, message, field: `input.measurements.${index}${field ? `.${field}` : ""}` };
+}
+
+/** The checks that need no database; returns the item ready to resolve, or why not. */
+function checkItem(item: RecordMeasurementsInput["measurements"][number], index: number, defaultSource: string, now: number): Checked | Rejection {
+  const hasKey = item.metricKey != null;
+  const hasId = item.metricId != null;
+  if (hasKey === hasId) {
+    return reject(index, "BAD_USER_INPUT", "Give exactly one of metricKey or metricId", "");
+  }
+  let metricRowId: string | null = null;
+  if (hasId) {
+    const decoded = decodeGlobalId(item.metricId!);
+    if (!decoded) return reject(index, "BAD_USER_INPUT", "metricId is not a valid ID", "metricId");
+    if (decoded.type !== "Metric") {
+      return reject(index, "BAD_USER_INPUT", `metricId must be the ID of a Metric, not of a ${decoded.type}`, "metricId");
+    }
+    metricRowId = decoded.key;
+  }
+  // GraphQL's Float already refuses NaN and ±Infinity; guard in case another caller does not
+  if (typeof item.value !== "number" || !Number.isFinite(item.value)) {
+    return reject(index, "BAD_USER_INPUT", "value must be a finite number", "value");
+  }
+  const t = item.observedAt instanceof Date ? item.observedAt.getTime() : NaN;
+  if (Number.isNaN(t)) return reject(index, "BAD_USER_INPUT", "observedAt is not a valid date-time", "observedAt");
+  // Postgres has no year 0, which RFC 3339 allows: refuse it here rather than fail the statement
+  if (item.observedAt.getUTCFullYear() < 1) {
+    return reject(index, "BAD_USER_INPUT", "observedAt must be in year 1 or later", "observedAt");
+  }
+  if (t > now + DAY_MS) {
+    return reject(index, "BAD_USER_INPUT", "observedAt may be at most 24 hours ahead of now", "observedAt");
+  }
+  const source = item.source ?? defaultSource;
+  // count code points as Postgres' char_length does, not UTF-16 units
+  const sourceChars = [...source].length;
+  if (source.trim() === "") return reject(index, "BAD_USER_INPUT", "source must not be empty", "source");
+  if (sourceChars > MAX_SOURCE_CHARS) {
+    return reject(index, "BAD_USER_INPUT", `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`, "source");
+  }
+  return {
+    index,
+    metricKey: hasKey ? item.metricKey! : null,
+    metricRowId,
+    value: item.value,
+    observedAt: item.observedAt,
+    source,
+    note: item.note ?? null,
+  };
+}
+
+/**
+ * Row keys of the metrics the batch names, by key and by row id, in one statement.
+ * FOR KEY SHARE keeps them from being deleted before the upsert (which would otherwise
+ * fail on the foreign key), without blocking edits of the metrics.
+ */
+async function resolveMetrics(em: EntityManager, items: Checked[]): Promise<{ byKey: Map<string, string>; byId: Set<string> }> {
+  const keys = [...new Set(items.flatMap((i) => (i.metricKey !== null ? [i.metricKey] : [])))];
+  const ids = [...new Set(items.flatMap((i) => (i.metricRowId !== null ? [i.metricRowId] : [])))];
+  const rows: Array<{ id: string; key: string }> = await em.query(
+    `SELECT id, key FROM metric WHERE key = ANY($1::text[]) OR id = ANY($2::uuid[]) FOR KEY SHARE`,
+    [keys, ids],
+  );
+  return { byKey: new Map(rows.map((r) => [r.key, r.id])), byId: new Set(rows.map((r) => r.id)) };
+}
+
+/** The natural key's order; every call sorts by it, so overlapping calls lock rows in the same order. */
+function byNaturalKey(a: Row, b: Row): number {
+  if (a.metricId !== b.metricId) return a.metricId < b.metricId ? -1 : 1;
+  const dt = a.observedAt.getTime() - b.observedAt.getTime();
+  if (dt !== 0) return dt;
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+/**
+ * One set-based upsert for the whole batch. The WHERE on DO UPDATE makes an equal value a
+ * no-op (no row version, no revision, not returned); `xmax = 0` tells a fresh insert from a
+ * correction. WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
+ */
+async function upsert(em: EntityManager, rows: Row[], recordedBy: string): Promise<{ inserted: number; updated: number }> {
+  const returned: Array<{ inserted: boolean }> = await em.query(
+    `INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
+     SELECT u.metric_id, u.observed_at, u.source, u.value, u.note, now(), $6
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
+            WITH ORDINALITY AS u(metric_id, observed_at, source, value, note, ord)
+      ORDER BY u.ord
+     ON CONFLICT (metric_id, observed_at, source) DO UPDATE
+        SET value = EXCLUDED.value, note = EXCLUDED.note,
+            recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+      WHERE measurement.value IS DISTINCT FROM EXCLUDED.value
+     RETURNING (xmax = 0) AS inserted`,
+    [
+      rows.map((r) => r.metricId),
+      // ISO strings in UTC, unambiguous to Postgres whatever the server's or the session's zone
+      rows.map((r) => r.observedAt.toISOString()),
+      rows.map((r) => r.source),
+      rows.map((r) => r.value),
+      rows.map((r) => r.note),
+      recordedBy,
+    ],
+  );
+  const inserted = returned.filter((r) => r.inserted).length;
+  return { inserted, updated: returned.length - inserted };
+}
+
+/**
+ * Records a batch of measurements idempotently: one transaction and a constant number of
+ * statements (resolve metrics, upsert) whatever the batch size. Items that fail a check are
+ * reported by index; with `atomic`, any such item means nothing is written.
+ */
+export async function recordMeasurements(ctx: Context, input: RecordMeasurementsInput): Promise<RecordMeasurementsResult> {
+  const limit = ctx.config.maxMeasurementsPerCall;
+  if (input.measurements.length > limit) {
+    throw new BadUserInputError(
+      `At most ${limit} measurements per call (got ${input.measurements.length}); split the batch`,
+      "input.measurements",
+    );
+  }
+  const now = Date.now();
+  const rejected: Rejection[] = [];
+  const checked: Checked[] = [];
+  input.measurements.forEach((item, index) => {
+    const result = checkItem(item, index, ctx.callerName, now);
+    if ("code" in result) rejected.push(result);
+    else checked.push(result);
+  });
+  const empty = { accepted: 0, inserted: 0, updated: 0, unchanged: 0 };
+  if (checked.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
+
+  return ctx.dataSource.transaction(async (em) => {
+    const { byKey, byId } = await resolveMetrics(em, checked);
+    const rows: Row[] = [];
+    const seen = new Set<string>();
+    for (const item of checked) {
+      const metricId = item.metricKey !== null ? byKey.get(item.metricKey) : byId.has(item.metricRowId!) ? item.metricRowId! : undefined;
+      if (metricId === undefined) {
+        const [field, label] = item.metricKey !== null ? ["metricKey", `key "${item.metricKey}"`] : ["metricId", "ID"];
+        rejected.push(reject(item.index, "NOT_FOUND", `No metric with this ${label}`, field));
+        continue;
+      }
+      // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later
+      const naturalKey = JSON.stringify([metricId, item.observedAt.getTime(), item.source]);
+      if (seen.has(naturalKey)) {
+        rejected.push(reject(item.index, "BAD_USER_INPUT", "Same metric, observedAt and source as an earlier item in this call", ""));
+        continue;
+      }
+      seen.add(naturalKey);
+      rows.push({ ...item, metricId });
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    if (rows.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
+
+    rows.sort(byNaturalKey);
+    const { inserted, updated } = await upsert(em, rows, ctx.callerName);
+    return { accepted: rows.length, inserted, updated, unchanged: rows.length - inserted - updated, rejected };
+  });
+}
