@@ -21,6 +21,8 @@ export interface Config {
   logQueries: boolean;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** Query limits, checked before any resolver runs. */
+  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +74,12 @@ export function loadConfig(env: Env = process.env): Config {
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
+    limits: {
+      maxDepth: int(env, "RMO_MAX_DEPTH", 15, 2, 100),
+      maxAliases: int(env, "RMO_MAX_ALIASES", 30, 0, 1000),
+      maxDirectives: int(env, "RMO_MAX_DIRECTIVES", 20, 0, 1000),
+      maxTokens: int(env, "RMO_MAX_TOKENS", 5000, 100, 1_000_000),
+      maxCost: int(env, "RMO_MAX_COST", 50_000, 10, 100_000_000),
+    },
   };
 }

@@ -14,6 +14,7 @@ import { Context, createContext } from "./context";
 import { formatError } from "./format-error";
 import { requestScope, RequestScope } from "./request-scope";
 import { buildAppSchema } from "./schema";
+import { armor, costLimitPlugin } from "./limits";
 
 /** Adds `extensions.sqlStatements`, the statements this request sent (for tests and the bench). */
 function sqlStatsPlugin(): ApolloServerPlugin<Context> {
@@ -44,12 +45,18 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
+  const schema = buildAppSchema();
+  const protection = armor(config.limits, production);
   const apollo = new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
+    validationRules: protection.validationRules,
     plugins: [
+      ...protection.plugins,
+      costLimitPlugin(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

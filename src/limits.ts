@@ -1,0 +1,89 @@
+import { GraphQLError, GraphQLSchema, getNamedType, GraphQLObjectType, ValidationRule } from "graphql";
+import { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE } from "./common/connection";
+
+/**
+ * Request limits, all checked before any resolver runs (README, "Limits"):
+ * depth, aliases, directives and tokens by graphql-armor's validation rules and parser,
+ * cost by graphql-query-complexity over the whole operation.
+ */
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/**
+ * A connection costs its page size times what each node asks for, so nested pages multiply
+ * as they do in the database. Other fields cost 1 unless their definition says otherwise
+ * (`complexity` on the field: expensive computed fields such as progress and rollups).
+ */
+const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const type = getNamedType(field.type);
+  if (type instanceof GraphQLObjectType && type.name.endsWith("Connection")) {
+    const n = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : DEFAULT_PAGE_SIZE;
+    return 1 + childComplexity * Math.max(n, 1);
+  }
+  if (field.name === "nodes" && Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;
+  return undefined;
+};
+
+export function operationCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string) {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/** Refuses an operation over `maxCost` before execution and reports every request's cost in `extensions.cost`. */
+export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let cost: number | undefined;
+      return {
+        async didResolveOperation({ request, document }) {
+          try {
+            cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
+          } catch {
+            // invalid variables: execution reports them as BAD_USER_INPUT, before any resolver
+            return;
+          }
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(
+              `Query cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested lists`,
+              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, maxCost: limits.maxCost } },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (cost !== undefined && response.body.kind === "single") {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: { requested: cost, limit: limits.maxCost },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-armor's protections with our limits; field suggestions are blocked in production. */
+export function armor(limits: Limits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { enabled: false }, // replaced by the per-field cost above
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return { plugins, validationRules };
+}
