@@ -3,7 +3,14 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { AppError } from "./errors";
+import { isConstraintViolation } from "./database/db-errors";
 import { requestScope } from "./request-scope";
+
+/**
+ * SQLSTATEs only client text can cause: Postgres cannot store U+0000 in text (22021), and
+ * every string argument reaches SQL as a bind parameter, so this is the client's input.
+ */
+const CLIENT_TEXT_ERRORS = ["22021", "22P05"];
 
 /** Errors raised by GraphQL itself before any resolver ran: safe to show as they are. */
 const PASS_THROUGH = new Set([
@@ -50,6 +57,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ...base,
       message: v ? `Invalid ${field}: ${v.message}` : "Invalid input",
       extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}) },
+    };
+  }
+  if (CLIENT_TEXT_ERRORS.some((state) => isConstraintViolation(original, state))) {
+    return {
+      ...base,
+      message: "Text input contains a character that cannot be stored (such as U+0000)",
+      extensions: { code: "BAD_USER_INPUT" },
     };
   }
   const code = formatted.extensions?.code;

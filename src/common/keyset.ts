@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
 import { Sql, raw, sql, where } from "../database/sql";
+import { BadUserInputError } from "../errors";
 import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
 
 /** A list as the API exposes it: one table, filter conditions and one sort column. */
@@ -20,6 +21,25 @@ function keysetCondition(q: ListQuery<unknown>, w: PageWindow): Sql | null {
   const ascending = (q.direction === OrderDirection.ASC) !== w.backward;
   const [sortValue, id] = w.cursor;
   return sql`(${raw(q.sort)}, t.id) ${raw(ascending ? ">" : "<")} (${sortValue}, ${id})`;
+}
+
+/**
+ * Runs a page statement. A cursor is client input: one that decodes but whose values do not
+ * fit the sort column (made up, or taken from a list sorted by another field) fails in
+ * Postgres with a data exception (SQLSTATE class 22); that is the client's mistake, so it
+ * is BAD_USER_INPUT on the cursor argument rather than INTERNAL_SERVER_ERROR.
+ */
+async function queryPage(dataSource: DataSource, w: PageWindow, text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+  try {
+    return await dataSource.query(text, values);
+  } catch (e) {
+    const code = (e as { driverError?: { code?: unknown } }).driverError?.code;
+    if (w.cursor && typeof code === "string" && code.startsWith("22")) {
+      const field = w.backward ? "before" : "after";
+      throw new BadUserInputError(`${field} is not a valid cursor for this list and order`, field);
+    }
+    throw e;
+  }
 }
 
 function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
@@ -64,7 +84,7 @@ export async function fetchPage<T>(dataSource: DataSource, q: ListQuery<T>, args
   const keyset = keysetCondition(q, w);
   const conds = keyset ? [...q.conditions, keyset] : q.conditions;
   const { text, values } = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
-  const rows = w.limit === 0 ? [] : await dataSource.query(text, values);
+  const rows = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const count = memo(async () => {
     const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(q.conditions)}`.toQuery();
     const [{ n }] = await dataSource.query(c.text, c.values);
@@ -90,7 +110,7 @@ export async function fetchPagesByParent<T>(
   const conds = [sql`t.${raw(parentColumn)} = p.id`, ...q.conditions, ...(keyset ? [keyset] : [])];
   const { text, values } = sql`SELECT x.* FROM unnest(${parentIds}::uuid[]) AS p(id)
     CROSS JOIN LATERAL (SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}) x`.toQuery();
-  const rows: Record<string, unknown>[] = w.limit === 0 ? [] : await dataSource.query(text, values);
+  const rows: Record<string, unknown>[] = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const key = row[parentColumn] as string;

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { IsOptional, Length, Min } from "class-validator";
+import { IsOptional, Length, Max, Min } from "class-validator";
+import { MAX_MONEY } from "../common/money";
 import { ConnectionType } from "../common/connection";
 import { OrderInput } from "../common/order";
 import { HypothesisState, OutcomeHypothesis } from "./hypothesis.entity";
@@ -68,6 +69,7 @@ export class CreateOutcomeHypothesisInput {
   @Field(() => Float, { nullable: true, description: "Money the outcome is worth if fully achieved (≥ 0, default 0)." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   expectedBenefit?: number | null;
 
   @Field(() => HypothesisState, { nullable: true, description: "Initial state (default ACTIVE)." })
@@ -108,6 +110,7 @@ export class UpdateOutcomeHypothesisInput {
   @Field(() => Float, { nullable: true, description: "New expected benefit (≥ 0)." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   expectedBenefit?: number | null;
 
   @Field(() => HypothesisState, { nullable: true, description: "New state." })

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { ArrayMaxSize, IsOptional, Length, Min } from "class-validator";
+import { ArrayMaxSize, IsOptional, Length, Max, Min } from "class-validator";
+import { MAX_MONEY } from "../common/money";
 import { ConnectionType } from "../common/connection";
 import { OrderInput } from "../common/order";
 import { Initiative, InitiativeStage } from "./initiative.entity";
@@ -71,11 +72,13 @@ export class CreateInitiativeInput {
   @Field(() => Float, { nullable: true, description: "Planned cost (≥ 0)." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   budget?: number | null;
 
   @Field(() => Float, { nullable: true, description: "Spent to date (≥ 0)." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   actualCost?: number | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: "Planned start." })
@@ -122,11 +125,13 @@ export class UpdateInitiativeInput {
   @Field(() => Float, { nullable: true, description: "New budget (≥ 0); null clears it." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   budget?: number | null;
 
   @Field(() => Float, { nullable: true, description: "New spend to date (≥ 0); null clears it." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   actualCost?: number | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: "New planned start; null clears it." })

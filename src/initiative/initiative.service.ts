@@ -80,6 +80,10 @@ export async function requireInitiativeKey(ctx: Context, id: string, field: stri
 }
 
 function checkDates(startDate: string | null | undefined, targetDate: string | null | undefined) {
+  // LocalDate accepts the ISO year 0000, which Postgres's date type does not have
+  for (const [field, date] of [["input.startDate", startDate], ["input.targetDate", targetDate]] as const) {
+    if (date?.startsWith("0000")) throw new BadUserInputError(`${field.slice(6)} must be in year 1 or later`, field);
+  }
   if (startDate && targetDate && targetDate < startDate) {
     throw new BadUserInputError("targetDate must not be before startDate", "input.targetDate");
   }

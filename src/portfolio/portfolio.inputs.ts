@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { IsOptional, Length, Min } from "class-validator";
+import { IsOptional, Length, Max, Min } from "class-validator";
+import { MAX_MONEY } from "../common/money";
 import { OrderInput } from "../common/order";
 import { ConnectionType } from "../common/connection";
 import { Portfolio } from "./portfolio.entity";
@@ -56,6 +57,7 @@ export class CreatePortfolioInput {
   @Field(() => Float, { nullable: true, description: "Planned investment capacity (≥ 0)." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   budget?: number | null;
 }
 
@@ -87,6 +89,7 @@ export class UpdatePortfolioInput {
   @Field(() => Float, { nullable: true, description: "New budget (≥ 0); null clears it." })
   @IsOptional()
   @Min(0)
+  @Max(MAX_MONEY)
   budget?: number | null;
 }
 

@@ -105,8 +105,9 @@ export async function updatePortfolio(ctx: Context, input: UpdatePortfolioInput)
         `WITH RECURSIVE up(id, parent_id) AS (
            SELECT id, parent_id FROM portfolio WHERE id = $2
            UNION ALL SELECT p.id, p.parent_id FROM portfolio p JOIN up ON p.id = up.parent_id
-         ) SELECT (SELECT count(*) FROM portfolio WHERE id = $2 FOR SHARE) AS found,
-                  EXISTS (SELECT 1 FROM up WHERE id = $1) AS cycle`,
+         ), parent AS (SELECT id FROM portfolio WHERE id = $2 FOR SHARE)
+         SELECT (SELECT count(*) FROM parent) AS found,
+                EXISTS (SELECT 1 FROM up WHERE id = $1) AS cycle`,
         [id, parentId],
       );
       if (!row || Number(row.found) === 0) throw new NotFoundError(`Portfolio ${input.parentId} not found`, "input.parentId");

@@ -1,4 +1,4 @@
-import { TestApp } from "./app";
+import { GraphQLResponse, TestApp } from "./app";
 
 /**
  * Test factories: each creates what it needs through the public API, parents included,
@@ -53,4 +53,49 @@ export async function createHypothesis(app: TestApp, overrides: Record<string, u
     },
   );
   return data.createOutcomeHypothesis.outcomeHypothesis;
+}
+
+/** Text that must never reach a client in an error message (API.md, "Errors"). */
+const LEAKS = [/QueryFailedError/i, /violates/i, /\bSELECT\b/i, /\bINSERT\b/i, /\bUPDATE\s+\w+\s+SET\b/i, /\bWHERE\b/, /\n\s+at /, /\.ts:\d+/, /relation "/];
+
+/** Asserts one error with `code` (and `field` when given), no data leak, and returns it. */
+export function expectError(res: GraphQLResponse, code: string, field?: string) {
+  expect(res.errors?.length).toBeGreaterThan(0);
+  const error = res.errors![0];
+  expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({ code, field });
+  expectNoLeak(res);
+  return error;
+}
+
+/** No error of the response carries SQL, driver text or a stack trace. */
+export function expectNoLeak(res: GraphQLResponse) {
+  for (const e of res.errors ?? []) {
+    for (const leak of LEAKS) expect(e.message).not.toMatch(leak);
+    expect(e.extensions?.stacktrace).toBeUndefined();
+    expect(e.extensions?.exception).toBeUndefined();
+  }
+}
+
+/** Inserts measurements straight into the table (the recordMeasurements mutation is not under test here). */
+export async function insertMeasurements(app: TestApp, key: string, rows: Array<{ value: number; observedAt: string; source?: string }>) {
+  const [{ id }] = await app.dataSource.query("SELECT id FROM metric WHERE key = $1", [key]);
+  for (const r of rows) {
+    await app.dataSource.query("INSERT INTO measurement (metric_id, value, observed_at, source) VALUES ($1, $2, $3, $4)", [
+      id,
+      r.value,
+      r.observedAt,
+      r.source ?? "test",
+    ]);
+  }
+}
+
+let unknownSeq = 0;
+/**
+ * A well-formed global ID of `type` whose row does not exist. Tests build it because the API
+ * has no deletes; clients never do this (IDs are opaque).
+ */
+export function unknownId(type: "Portfolio" | "Initiative" | "Metric" | "OutcomeHypothesis" | "Measurement"): string {
+  const n = ++unknownSeq;
+  const key = type === "Measurement" ? String(900_000_000 + n) : `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+  return Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
 }
