@@ -7,6 +7,10 @@ import { MetricResolver, PortfolioMetricsResolver } from "./metric/metric.resolv
 import { InitiativeHypothesesResolver, OutcomeHypothesisResolver } from "./hypothesis/hypothesis.resolver";
 import { MeasurementResolver, MetricMeasurementsResolver } from "./measurement/measurement.resolver";
 import { RecordMeasurementsResolver } from "./measurement/record-measurements.resolver";
+import { HypothesisProgressResolver } from "./value/progress.resolver";
+import { InitiativeValueResolver, PortfolioValueResolver } from "./value/summary.resolver";
+import { MetricValueResolver } from "./value/metric-value.resolver";
+import { ValueReportResolver } from "./value/report.resolver";
 
 /** Every resolver class in the schema. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -22,4 +26,9 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasurementResolver,
   MetricMeasurementsResolver,
   RecordMeasurementsResolver,
+  HypothesisProgressResolver,
+  InitiativeValueResolver,
+  PortfolioValueResolver,
+  MetricValueResolver,
+  ValueReportResolver,
 ];

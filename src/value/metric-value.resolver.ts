@@ -1,0 +1,41 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { Measurement } from "../measurement/measurement.entity";
+import { Metric } from "../metric/metric.entity";
+import { SeriesInterval } from "./metric-value";
+import { latestMeasurement, metricSeries, metricStale } from "./metric-value.service";
+import { SeriesPoint } from "./metric-value.types";
+
+@Resolver(() => Metric)
+export class MetricValueResolver {
+  @FieldResolver(() => Measurement, {
+    nullable: true,
+    description: "The current measurement with the greatest observedAt (ties: the latest recorded); null before the first one.",
+  })
+  latest(@Root() metric: Metric, @Ctx() ctx: Context) {
+    return latestMeasurement(ctx, metric);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "True when a cadence is set and the latest observation is more than twice the cadence old (DAILY 1, WEEKLY 7, MONTHLY 30, QUARTERLY 91 days), or there is none yet.",
+  })
+  stale(@Root() metric: Metric, @Ctx() ctx: Context) {
+    return metricStale(ctx, metric);
+  }
+
+  @FieldResolver(() => [SeriesPoint], {
+    description: "Measurements of [from, to) in calendar buckets (UTC), combined by the metric's aggregation; empty buckets have value null and count 0. At most 1000 buckets.",
+  })
+  series(
+    @Root() metric: Metric,
+    @Arg("from", () => Date, { description: "Start of the range (inclusive); the first bucket is the one containing it." })
+    from: Date,
+    @Arg("to", () => Date, { description: "End of the range (exclusive); must be after `from`." })
+    to: Date,
+    @Arg("interval", () => SeriesInterval, { description: "Bucket size." })
+    interval: SeriesInterval,
+    @Ctx() ctx: Context,
+  ) {
+    return metricSeries(ctx, metric, from, to, interval);
+  }
+}

@@ -1,0 +1,97 @@
+import { Context } from "../context";
+import { hydrate } from "../database/hydrate";
+import { sql, Sql } from "../database/sql";
+import { BadUserInputError } from "../errors";
+import { Measurement } from "../measurement/measurement.entity";
+import { Metric } from "../metric/metric.entity";
+import { resolveAsOf } from "./as-of";
+import { bucketCount, isStale, MAX_SERIES_BUCKETS, SeriesInterval } from "./metric-value";
+import { SeriesPoint } from "./metric-value.types";
+
+/** date_trunc unit and generate_series step per interval (trusted constants, sent as parameters). */
+const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
+  DAY: { unit: "day", step: "1 day" },
+  WEEK: { unit: "week", step: "1 week" }, // date_trunc('week') is the ISO Monday
+  MONTH: { unit: "month", step: "1 month" },
+  QUARTER: { unit: "quarter", step: "3 months" },
+  YEAR: { unit: "year", step: "1 year" },
+};
+
+/** The current measurement with the greatest observedAt per metric (ties: latest recorded, then id). */
+function latestSql(metricIds: readonly string[]): Sql {
+  return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM measurement m WHERE m.metric_id = k.id
+      ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC LIMIT 1
+    ) m`;
+}
+
+/** `Metric.latest`: one statement for every metric on the page. */
+export function latestMeasurement(ctx: Context, metric: Metric): Promise<Measurement | null> {
+  return ctx.loaders
+    .get<string, Measurement | null>("value.metric.latest", async (ids) => {
+      const { text, values } = latestSql(ids).toQuery();
+      const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
+      const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
+      return ids.map((id) => byMetric.get(id) ?? null);
+    })
+    .load(metric.rowId);
+}
+
+/** `Metric.stale`, judged at the request's "now" from the same batched `latest`. */
+export async function metricStale(ctx: Context, metric: Metric): Promise<boolean> {
+  if (metric.cadence === null) return false;
+  const latest = await latestMeasurement(ctx, metric);
+  return isStale(metric.cadence, latest?.observedAt ?? null, resolveAsOf(ctx, null));
+}
+
+/**
+ * Buckets generated in SQL over UTC calendar boundaries and left-joined to the grouped
+ * measurements of [from, to), so empty buckets come back as (null, 0). The measurements are
+ * one index range scan per metric; LAST takes the greatest (observed_at, recorded_at, id).
+ */
+export function seriesSql(metricIds: readonly string[], from: Date, to: Date, interval: SeriesInterval): Sql {
+  const { unit, step } = BUCKETS[interval];
+  return sql`SELECT k.id AS metric_id, g.start AT TIME ZONE 'UTC' AS start, coalesce(a.n, 0)::int AS count, a.value
+    FROM unnest(${metricIds}::uuid[]) AS k(id)
+    CROSS JOIN generate_series(
+      date_trunc(${unit}, ${from}::timestamptz AT TIME ZONE 'UTC'),
+      date_trunc(${unit}, (${to}::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+      ${step}::interval) AS g(start)
+    LEFT JOIN (
+      SELECT m.metric_id, date_trunc(${unit}, m.observed_at AT TIME ZONE 'UTC') AS start, count(*) AS n,
+        CASE mt.aggregation
+          WHEN 'SUM' THEN sum(m.value)
+          WHEN 'AVERAGE' THEN avg(m.value)
+          WHEN 'MIN' THEN min(m.value)
+          WHEN 'MAX' THEN max(m.value)
+          ELSE (array_agg(m.value ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC))[1]
+        END AS value
+      FROM measurement m JOIN metric mt ON mt.id = m.metric_id
+      WHERE m.metric_id = ANY(${metricIds}::uuid[]) AND m.observed_at >= ${from}::timestamptz AND m.observed_at < ${to}::timestamptz
+      GROUP BY m.metric_id, mt.aggregation, 2
+    ) a ON a.metric_id = k.id AND a.start = g.start
+    ORDER BY k.id, g.start`;
+}
+
+/** `Metric.series`: validated here, then one statement for every metric asking the same range. */
+export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date, interval: SeriesInterval): Promise<SeriesPoint[]> {
+  if (to.getTime() <= from.getTime()) throw new BadUserInputError("`to` must be after `from`", "to");
+  const n = bucketCount(from, to, interval);
+  if (n > MAX_SERIES_BUCKETS) {
+    throw new BadUserInputError(
+      `The series would have ${n} ${interval} buckets, more than ${MAX_SERIES_BUCKETS}: use a coarser interval or a shorter range`,
+      "interval",
+    );
+  }
+  const name = `value.metric.series:${from.toISOString()}:${to.toISOString()}:${interval}`;
+  return ctx.loaders
+    .get<string, SeriesPoint[]>(name, async (ids) => {
+      const { text, values } = seriesSql(ids, from, to, interval).toQuery();
+      const rows: Array<{ metric_id: string; start: Date; count: number; value: number | null }> = await ctx.dataSource.query(text, values);
+      const byMetric = new Map<string, SeriesPoint[]>(ids.map((id) => [id, []]));
+      for (const r of rows) byMetric.get(r.metric_id)?.push({ start: r.start, value: r.value, count: r.count });
+      return ids.map((id) => byMetric.get(id) ?? []);
+    })
+    .load(metric.rowId);
+}

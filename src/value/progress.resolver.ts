@@ -1,0 +1,23 @@
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
+import { resolveAsOf, selectsAny } from "./as-of";
+import { FORECAST_FIELDS, hypothesisProgress } from "./progress.service";
+import { HypothesisProgress } from "./progress.types";
+
+@Resolver(() => OutcomeHypothesis)
+export class HypothesisProgressResolver {
+  @FieldResolver(() => HypothesisProgress, {
+    description: "Progress towards the target as of an instant: current value, ratio, status and a least-squares forecast.",
+  })
+  progress(
+    @Root() hypothesis: OutcomeHypothesis,
+    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now). Only measurements observed at or before it count." })
+    asOf: Date | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return hypothesisProgress(ctx, hypothesis.rowId, resolveAsOf(ctx, asOf), selectsAny(info, FORECAST_FIELDS));
+  }
+}

@@ -1,0 +1,73 @@
+import { raw, Sql, sql } from "../database/sql";
+import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
+
+/** The states rollups and the report count by default (DOMAIN.md). */
+export const COUNTED_STATES_SQL = raw(`('ACTIVE', 'VALIDATED', 'INVALIDATED')`);
+
+/** The measurements of hypothesis `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
+function inWindow(asOf: Date): Sql {
+  return sql`m.metric_id = h.metric_id AND m.observed_at >= h.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;
+}
+
+/**
+ * Joins that add the progress of every row `h` (any relation with metric_id, baseline,
+ * target, baseline_at and target_date) as of `asOf`:
+ *   cur.value, cur.observed_at                          the current measurement (or NULL),
+ *   pr.ratio, pr.expected_ratio, pr.status              per DOMAIN.md's rules,
+ *   pr.clamped_ratio                                    clamp(ratio, 0, 1), NULL without data.
+ *
+ * The current value is ONE backward step of measurement_metric_observed_idx
+ * (metric_id, observed_at, recorded_at, id) INCLUDE (value): an index-only scan that stops
+ * at the first row, so a rollup costs one index descent per hypothesis whatever the history.
+ *
+ * expectedRatio is computed on whole milliseconds converted exactly to float8, so it is the
+ * same double a JS client computes from the same instants; ratio uses the same float8
+ * operations as JS. Status thresholds therefore agree with JS to the last bit.
+ */
+export function progressJoins(asOf: Date): Sql {
+  return sql`
+    LEFT JOIN LATERAL (
+      SELECT m.value, m.observed_at FROM measurement m
+      WHERE ${inWindow(asOf)}
+      ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC
+      LIMIT 1
+    ) cur ON true
+    CROSS JOIN LATERAL (
+      SELECT (cur.value - h.baseline) / (h.target - h.baseline) AS ratio,
+        greatest(0::float8, least(1::float8,
+          ((extract(epoch FROM ${asOf}::timestamptz) - extract(epoch FROM h.baseline_at)) * 1000)::float8
+          / ((extract(epoch FROM h.target_date) - extract(epoch FROM h.baseline_at)) * 1000)::float8)) AS expected_ratio
+      -- a fence: computed once per row, not re-inlined into every use of status (2× faster rollups)
+      OFFSET 0
+    ) r
+    CROSS JOIN LATERAL (
+      SELECT r.ratio, r.expected_ratio,
+        -- not greatest/least alone: they skip NULLs, which would turn "no data" into 1
+        CASE WHEN r.ratio IS NOT NULL THEN greatest(0::float8, least(1::float8, r.ratio)) END AS clamped_ratio,
+        CASE
+          WHEN cur.value IS NULL THEN 'NO_DATA'
+          WHEN r.ratio >= 1 THEN 'ACHIEVED'
+          WHEN ${asOf}::timestamptz > h.target_date THEN 'MISSED'
+          WHEN r.ratio >= r.expected_ratio - ${raw(String(ON_TRACK_SLACK))}::float8 THEN 'ON_TRACK'
+          WHEN r.ratio >= r.expected_ratio - ${raw(String(AT_RISK_SLACK))}::float8 THEN 'AT_RISK'
+          ELSE 'OFF_TRACK'
+        END AS status
+    ) pr`;
+}
+
+/**
+ * Adds fit.distinct_times, fit.slope, fit.intercept, fit.x_target: ordinary least squares of
+ * value on x = seconds since baselineAt over the same window. A forward range scan of the
+ * same index (index-only), so only asked for when a forecast field is selected.
+ */
+export function fitJoin(asOf: Date): Sql {
+  return sql`
+    CROSS JOIN LATERAL (
+      SELECT count(DISTINCT m.observed_at)::int AS distinct_times,
+        regr_slope(m.value, extract(epoch FROM m.observed_at - h.baseline_at)::float8) AS slope,
+        regr_intercept(m.value, extract(epoch FROM m.observed_at - h.baseline_at)::float8) AS intercept,
+        extract(epoch FROM h.target_date - h.baseline_at)::float8 AS x_target
+      FROM measurement m
+      WHERE ${inWindow(asOf)}
+    ) fit`;
+}

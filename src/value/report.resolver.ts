@@ -1,0 +1,23 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { valueReport } from "./report.service";
+import { ValueReportConnection, ValueReportFilter } from "./report.types";
+
+@Resolver()
+export class ValueReportResolver {
+  @Query(() => ValueReportConnection, {
+    description:
+      "The flat value-realization table for BI: one row per outcome hypothesis in a portfolio's subtree (archived portfolios included), ordered by portfolio name, initiative name, then hypothesis creation. Keyset-paginated (default 50, at most 500 per page).",
+  })
+  valueReport(
+    @Arg("portfolioId", () => ID, { description: "Global ID of the portfolio whose subtree is reported." }) portfolioId: string,
+    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now)." }) asOf: Date | null,
+    @Arg("filter", () => ValueReportFilter, { nullable: true, description: "Conditions to narrow the rows." })
+    filter: ValueReportFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return valueReport(ctx, portfolioId, asOf, filter, page);
+  }
+}

@@ -1,0 +1,88 @@
+import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
+import { ConnectionType } from "../common/connection";
+import { HypothesisState } from "../hypothesis/hypothesis.entity";
+import { ProgressStatus } from "./progress";
+import "./progress.types";
+
+@InputType({ description: "Narrows the value report; all given conditions must hold." })
+export class ValueReportFilter {
+  @Field(() => [HypothesisState], {
+    nullable: true,
+    description: "Hypothesis states to include (default: the counted ones, ACTIVE, VALIDATED and INVALIDATED).",
+  })
+  states?: HypothesisState[] | null;
+
+  @Field(() => [ProgressStatus], { nullable: true, description: "Only rows with one of these statuses (as of `asOf`)." })
+  statuses?: ProgressStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: "Only hypotheses on the metric with this key." })
+  metricKey?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only hypotheses of this initiative." })
+  initiativeId?: string | null;
+}
+
+@ObjectType({ description: "One row of the value report: one outcome hypothesis and its progress as of the report's instant." })
+export class ValueReportRow {
+  @Field(() => Date, { description: "The instant the row is evaluated at (the report's `asOf`, default now)." })
+  asOf!: Date;
+
+  @Field(() => ID, { description: "Global ID of the portfolio holding the initiative." })
+  portfolioId!: string;
+
+  @Field(() => String, { description: "Name of that portfolio." })
+  portfolioName!: string;
+
+  @Field(() => ID, { description: "Global ID of the initiative." })
+  initiativeId!: string;
+
+  @Field(() => String, { description: "Name of the initiative." })
+  initiativeName!: string;
+
+  @Field(() => ID, { description: "Global ID of the outcome hypothesis." })
+  hypothesisId!: string;
+
+  @Field(() => HypothesisState, { description: "State of the hypothesis." })
+  state!: HypothesisState;
+
+  @Field(() => Float, { description: "Weight of the hypothesis in rollups." })
+  weight!: number;
+
+  @Field(() => String, { description: "Key of the metric the hypothesis moves." })
+  metricKey!: string;
+
+  @Field(() => String, { nullable: true, description: "Unit of that metric." })
+  metricUnit!: string | null;
+
+  @Field(() => Float, { description: "Baseline value." })
+  baseline!: number;
+
+  @Field(() => Date, { description: "When the baseline was true." })
+  baselineAt!: Date;
+
+  @Field(() => Float, { description: "Target value." })
+  target!: number;
+
+  @Field(() => Date, { description: "When the target should be reached." })
+  targetDate!: Date;
+
+  @Field(() => Float, { nullable: true, description: "Current value (see HypothesisProgress.current); null without data." })
+  current!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "(current − baseline) / (target − baseline), not clamped; null without data." })
+  ratio!: number | null;
+
+  @Field(() => Float, { description: "Share of the time to targetDate passed at asOf, in [0, 1]." })
+  expectedRatio!: number;
+
+  @Field(() => ProgressStatus, { description: "Progress status as of asOf." })
+  status!: ProgressStatus;
+
+  @Field(() => Float, { description: "Money the outcome is worth if fully achieved." })
+  expectedBenefit!: number;
+
+  @Field(() => Float, { description: "expectedBenefit · clamp(ratio, 0, 1); 0 without data." })
+  realizedBenefit!: number;
+}
+
+export const ValueReportConnection = ConnectionType(ValueReportRow, "ValueReport");

@@ -1,0 +1,36 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { Initiative } from "../initiative/initiative.entity";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { resolveAsOf } from "./as-of";
+import { initiativeSummary, portfolioSummary } from "./summary.service";
+import { ValueSummary } from "./summary.types";
+
+const AS_OF = { nullable: true, description: "Evaluate as of this instant (default: now). Only measurements observed at or before it count." };
+
+@Resolver(() => Initiative)
+export class InitiativeValueResolver {
+  @FieldResolver(() => ValueSummary, { description: "Value realization over this initiative's counted hypotheses, and its money." })
+  valueSummary(@Root() initiative: Initiative, @Arg("asOf", () => Date, AS_OF) asOf: Date | null, @Ctx() ctx: Context) {
+    return initiativeSummary(ctx, initiative.rowId, resolveAsOf(ctx, asOf));
+  }
+}
+
+@Resolver(() => Portfolio)
+export class PortfolioValueResolver {
+  @FieldResolver(() => ValueSummary, {
+    description: "Value realization over the initiatives of this portfolio's whole subtree (archived portfolios included), or only its own.",
+  })
+  valueSummary(
+    @Root() portfolio: Portfolio,
+    @Arg("asOf", () => Date, AS_OF) asOf: Date | null,
+    @Arg("includeDescendants", () => Boolean, {
+      defaultValue: true,
+      description: "true: the whole subtree; false: only initiatives directly in this portfolio.",
+    })
+    includeDescendants: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return portfolioSummary(ctx, portfolio.rowId, includeDescendants, resolveAsOf(ctx, asOf));
+  }
+}

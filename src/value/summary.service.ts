@@ -1,0 +1,92 @@
+import { DataSource } from "typeorm";
+import { Context } from "../context";
+import { raw, Sql, sql } from "../database/sql";
+import { PROGRESS_STATUSES } from "./progress";
+import { COUNTED_STATES_SQL, progressJoins } from "./progress.sql";
+import { ValueSummary } from "./summary.types";
+
+/** The initiatives each key covers: rows (ord, id, budget, actual_cost) of CTE `scope`, keyed by `keys.ord`. */
+export function initiativeScope(ids: readonly string[]): Sql {
+  return sql`keys AS (SELECT k.id, k.ord FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS k(id, ord)),
+    scope AS (SELECT keys.ord, i.id, i.budget, i.actual_cost FROM keys JOIN initiative i ON i.id = keys.id)`;
+}
+
+/** A portfolio's own initiatives, or (deep) those of its whole subtree, archived portfolios included. */
+export function portfolioScope(ids: readonly string[], deep: readonly boolean[]): Sql {
+  return sql`keys AS (SELECT k.id, k.deep, k.ord FROM unnest(${ids}::uuid[], ${deep}::bool[]) WITH ORDINALITY AS k(id, deep, ord)),
+    tree(ord, id, deep) AS (
+      SELECT keys.ord, keys.id, keys.deep FROM keys
+      UNION
+      SELECT t.ord, c.id, t.deep FROM tree t JOIN portfolio c ON c.parent_id = t.id WHERE t.deep
+    ),
+    scope AS (SELECT t.ord, i.id, i.budget, i.actual_cost FROM tree t JOIN initiative i ON i.portfolio_id = t.id)`;
+}
+
+const statusColumns = raw(PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::int AS "n_${s}"`).join(",\n      "));
+
+/** One statement for a batch of scopes: every figure is aggregated in SQL, one row per key. */
+export function summarySql(scope: Sql, asOf: Date): Sql {
+  return sql`WITH RECURSIVE ${scope},
+    money AS (SELECT ord, sum(actual_cost) AS investment, sum(budget) AS planned FROM scope GROUP BY ord),
+    hyp AS (
+      SELECT s.ord, h.weight, h.expected_benefit, pr.clamped_ratio, pr.status
+      FROM scope s JOIN outcome_hypothesis h ON h.initiative_id = s.id
+      ${progressJoins(asOf)}
+      WHERE h.state IN ${COUNTED_STATES_SQL}
+    ),
+    agg AS (
+      SELECT ord, count(*)::int AS hypothesis_count,
+      ${statusColumns},
+      sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0) AS weighted_progress,
+      sum(expected_benefit) AS expected_benefit,
+      sum(expected_benefit::float8 * coalesce(clamped_ratio, 0)) AS realized_benefit
+      FROM hyp GROUP BY ord
+    )
+    SELECT a.*, coalesce(m.investment, 0) AS investment, coalesce(m.planned, 0) AS planned,
+      coalesce(a.realized_benefit, 0) / nullif(m.investment, 0)::float8 AS benefit_cost_ratio
+    FROM keys LEFT JOIN money m ON m.ord = keys.ord LEFT JOIN agg a ON a.ord = keys.ord
+    ORDER BY keys.ord`;
+}
+
+function toSummary(row: Record<string, any>, asOf: Date): ValueSummary {
+  return Object.assign(new ValueSummary(), {
+    asOf,
+    hypothesisCount: row.hypothesis_count ?? 0,
+    statusCounts: PROGRESS_STATUSES.map((status) => ({ status, count: row[`n_${status}`] ?? 0 })),
+    weightedProgress: row.weighted_progress ?? null,
+    expectedBenefit: row.expected_benefit ?? 0,
+    realizedBenefit: row.realized_benefit ?? 0,
+    investment: row.investment,
+    plannedInvestment: row.planned,
+    benefitCostRatio: row.benefit_cost_ratio ?? null,
+  });
+}
+
+async function run(dataSource: DataSource, query: Sql, asOf: Date): Promise<ValueSummary[]> {
+  const { text, values } = query.toQuery();
+  const rows: Record<string, unknown>[] = await dataSource.query(text, values);
+  return rows.map((r) => toSummary(r, asOf));
+}
+
+/** `Initiative.valueSummary`: one statement per batch of initiatives. */
+export function initiativeSummary(ctx: Context, initiativeId: string, asOf: Date): Promise<ValueSummary> {
+  return ctx.loaders
+    .get<string, ValueSummary>(`value.summary.initiative:${asOf.toISOString()}`, (ids) =>
+      run(ctx.dataSource, summarySql(initiativeScope(ids), asOf), asOf),
+    )
+    .load(initiativeId);
+}
+
+/** `Portfolio.valueSummary`: one statement per batch of (portfolio, includeDescendants) keys. */
+export function portfolioSummary(ctx: Context, portfolioId: string, includeDescendants: boolean, asOf: Date): Promise<ValueSummary> {
+  return ctx.loaders
+    .get<string, ValueSummary>(`value.summary.portfolio:${asOf.toISOString()}`, (keys) => {
+      const parsed = keys.map((k) => k.split("|"));
+      const scope = portfolioScope(
+        parsed.map(([id]) => id),
+        parsed.map(([, deep]) => deep === "1"),
+      );
+      return run(ctx.dataSource, summarySql(scope, asOf), asOf);
+    })
+    .load(`${portfolioId}|${includeDescendants ? "1" : "0"}`);
+}
