@@ -22,7 +22,24 @@ export interface Config {
   /** Largest accepted request body. */
   maxBodyBytes: number;
   /** Query limits, checked before any resolver runs. */
+  auth: AuthConfig;
+  /** Schema introspection (default: off in production). */
+  introspection: boolean;
+  /** The explorer landing page at GET /graphql (default: off in production). */
+  landingPage: boolean;
   limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+}
+
+/** How callers prove who they are (src/auth/authenticate.ts). */
+export interface AuthConfig {
+  jwksUrl?: string;
+  jwtSecret?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  /** Accepted as a global-admin token; on the embedded default one is made if unset. */
+  bootstrapToken?: string;
+  /** Unauthenticated requests from loopback act as a local admin (never in production). */
+  devOpen: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +78,22 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`RMO_REPORTING_CURRENCY must be an ISO 4217 code such as USD (got "${currency}")`);
   }
   const production = nodeEnv === "production";
+  const auth: AuthConfig = {
+    jwksUrl: env.RMO_JWKS_URL || undefined,
+    jwtSecret: env.RMO_JWT_SECRET || undefined,
+    jwtIssuer: env.RMO_JWT_ISSUER || undefined,
+    jwtAudience: env.RMO_JWT_AUDIENCE || undefined,
+    bootstrapToken: env.RMO_BOOTSTRAP_TOKEN || undefined,
+    devOpen: bool(env, "RMO_DEV_OPEN", false),
+  };
+  if (auth.devOpen && production) {
+    throw new ConfigError("RMO_DEV_OPEN must not be set with NODE_ENV=production: it would let anyone on loopback act as admin");
+  }
+  if (auth.jwksUrl && !/^https?:\/\//.test(auth.jwksUrl)) throw new ConfigError("RMO_JWKS_URL must be an http(s) URL");
+  if (auth.jwtSecret && auth.jwtSecret.length < 32) throw new ConfigError("RMO_JWT_SECRET must be at least 32 characters");
+  if (auth.bootstrapToken && auth.bootstrapToken.length < 20) {
+    throw new ConfigError("RMO_BOOTSTRAP_TOKEN must be at least 20 characters");
+  }
   return {
     nodeEnv,
     port: int(env, "PORT", 4000, 0, 65535),
@@ -74,6 +107,9 @@ export function loadConfig(env: Env = process.env): Config {
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
+    auth,
+    introspection: bool(env, "RMO_INTROSPECTION", !production),
+    landingPage: bool(env, "RMO_LANDING_PAGE", !production),
     limits: {
       maxDepth: int(env, "RMO_MAX_DEPTH", 15, 2, 100),
       maxAliases: int(env, "RMO_MAX_ALIASES", 30, 0, 1000),

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./config";
 import { connectDatabase } from "./database/connect";
 import { startServer } from "./server";
 import { seedDemoIfEmpty } from "./seed/demo";
+import { localAdminToken } from "./auth/local-admin";
 
 async function main() {
   let config;
@@ -14,6 +15,9 @@ async function main() {
       process.exit(2);
     }
     throw e;
+  }
+  if (!config.databaseUrl && !config.auth.bootstrapToken) {
+    config.auth.bootstrapToken = localAdminToken(config.dataDir, console.log);
   }
   const db = await connectDatabase(config);
   // demo data only ever goes into the embedded database, never into a server we were pointed at

@@ -11,6 +11,8 @@ import { HypothesisProgressResolver } from "./value/progress.resolver";
 import { InitiativeValueResolver, PortfolioValueResolver } from "./value/summary.resolver";
 import { MetricValueResolver } from "./value/metric-value.resolver";
 import { ValueReportResolver } from "./value/report.resolver";
+import { ApiTokenResolver } from "./auth/token.resolver";
+import { PortfolioMembersResolver } from "./auth/member.resolver";
 
 /** Every resolver class in the schema. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -31,4 +33,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PortfolioValueResolver,
   MetricValueResolver,
   ValueReportResolver,
+  ApiTokenResolver,
+  PortfolioMembersResolver,
 ];

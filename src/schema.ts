@@ -3,6 +3,7 @@ import { GraphQLSchema } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { resolvers } from "./resolvers";
+import { CapabilityChecker } from "./auth/capabilities";
 
 let cached: GraphQLSchema | undefined;
 
@@ -13,6 +14,9 @@ export function buildAppSchema(): GraphQLSchema {
     // one date-time scalar for every Date field (STACK.md)
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    authChecker: CapabilityChecker,
+    // an @Authorized check that fails raises the checker's own typed error (FORBIDDEN)
+    authMode: "error",
     emitSchemaFile: false,
   });
   return cached;

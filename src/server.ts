@@ -4,10 +4,8 @@ import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Context, createContext } from "./context";
@@ -15,6 +13,9 @@ import { formatError } from "./format-error";
 import { requestScope, RequestScope } from "./request-scope";
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./limits";
+import { Authenticator } from "./auth/authenticate";
+import { UnauthenticatedError } from "./errors";
+import { Viewer } from "./auth/viewer";
 
 /** Adds `extensions.sqlStatements`, the statements this request sent (for tests and the bench). */
 function sqlStatsPlugin(): ApolloServerPlugin<Context> {
@@ -52,15 +53,15 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
-    introspection: !production,
+    introspection: config.introspection,
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false }),
+      config.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false, embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
       ...(config.exposeSqlStats ? [sqlStatsPlugin()] : []),
     ],
   });
@@ -75,18 +76,48 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       res.status(503).json({ status: "database unavailable" });
     }
   });
+  const authenticator = new Authenticator(config.auth, dataSource);
   app.use(
     "/graphql",
-    express.json({ limit: config.maxBodyBytes }),
     (req, res, next) => {
-      const scope: RequestScope = { requestId: String(req.headers["x-request-id"] ?? randomUUID()).slice(0, 100), statements: 0 };
-      res.setHeader("x-request-id", scope.requestId);
+      const given = String(req.headers["x-request-id"] ?? "");
+      const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+      const scope: RequestScope = { requestId, statements: 0 };
+      res.setHeader("x-request-id", requestId);
       requestScope.run(scope, next);
     },
+    express.json({ limit: config.maxBodyBytes }),
+    // Who is calling is settled before Apollo sees the request: bad or missing credentials
+    // are refused here, so no resolver ever runs for them. The landing page (a GET without
+    // a query) needs none; it sends the token you paste into its headers.
+    async (req, res, next) => {
+      if (req.method === "GET" && req.query.query === undefined) return next();
+      try {
+        res.locals.viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
+        next();
+      } catch (e) {
+        if (!(e instanceof UnauthenticatedError)) return next(e);
+        res.status(401).setHeader("www-authenticate", 'Bearer realm="rmo"');
+        res.json({ errors: [{ message: e.message, extensions: { code: "UNAUTHENTICATED" } }] });
+      }
+    },
     expressMiddleware(apollo, {
-      context: async () => createContext(config, dataSource, requestScope.getStore()?.requestId),
+      context: async ({ res }) =>
+        createContext(config, dataSource, res.locals.viewer as Viewer, requestScope.getStore()?.requestId),
     }),
   );
+  // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message =
+      err.type === "entity.too.large"
+        ? `Request body larger than ${config.maxBodyBytes} bytes (RMO_MAX_BODY_BYTES)`
+        : status < 500
+          ? "Malformed request body: send JSON"
+          : `Internal server error (request id ${requestScope.getStore()?.requestId ?? "unknown"})`;
+    if (status === 500) console.error("[error] HTTP:", err);
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(port, resolve));
   const address = httpServer.address();

@@ -1,4 +1,5 @@
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, Field, Int, ObjectType, Query, Resolver, Authorized } from "type-graphql";
+import { Capability } from "./auth/capabilities";
 import { Context } from "./context";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./common/connection";
 
@@ -19,6 +20,7 @@ export class ServiceInfo {
 
 @Resolver()
 export class ServiceInfoResolver {
+  @Authorized(Capability.READ)
   @Query(() => ServiceInfo, { description: "Deployment settings: reporting currency and request limits." })
   serviceInfo(@Ctx() ctx: Context): ServiceInfo {
     return {

@@ -2,7 +2,16 @@ import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
 import { Sql, raw, sql, where } from "../database/sql";
 import { BadUserInputError } from "../errors";
+import { Access, ScopedTable } from "../auth/access";
 import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
+
+/** What a list query needs of the request: where to run it and who is asking. */
+export interface ListScope {
+  dataSource: DataSource;
+  access: Access;
+}
+
+const SCOPED_TABLES = new Set<string>(["portfolio", "initiative", "metric", "outcome_hypothesis", "measurement", "portfolio_member"]);
 
 /** A list as the API exposes it: one table, filter conditions and one sort column. */
 export interface ListQuery<T> {
@@ -78,15 +87,21 @@ function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (p ??= fn());
 }
 
-/** One page of a root list: one statement, plus one more only if `totalCount` is asked for. */
-export async function fetchPage<T>(dataSource: DataSource, q: ListQuery<T>, args: PageArgs): Promise<ConnectionResult<T>> {
+/**
+ * One page of a root list: one statement, plus one more only if `totalCount` is asked for.
+ * Rows the caller may not see are left out here, so no root list can forget it.
+ */
+export async function fetchPage<T>(scope: ListScope, q: ListQuery<T>, args: PageArgs): Promise<ConnectionResult<T>> {
+  const { dataSource } = scope;
   const w = pageWindow(args);
+  const visible = SCOPED_TABLES.has(q.table) ? await scope.access.condition(q.table as ScopedTable) : null;
+  const filtered = visible ? [...q.conditions, visible] : q.conditions;
   const keyset = keysetCondition(q, w);
-  const conds = keyset ? [...q.conditions, keyset] : q.conditions;
+  const conds = keyset ? [...filtered, keyset] : filtered;
   const { text, values } = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
   const rows = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const count = memo(async () => {
-    const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(q.conditions)}`.toQuery();
+    const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(filtered)}`.toQuery();
     const [{ n }] = await dataSource.query(c.text, c.values);
     return n as number;
   });
@@ -97,9 +112,11 @@ export async function fetchPage<T>(dataSource: DataSource, q: ListQuery<T>, args
  * The same page of a nested list for many parents at once (one LATERAL statement, so a
  * page of parents costs the same number of statements as one parent). `parentColumn`
  * is the foreign key on alias `t`. Counts, when asked for, are one grouped statement.
+ * No visibility filter: every nested list hangs off a parent the caller can already see,
+ * and roles hold for everything below a portfolio, so its children are visible too.
  */
 export async function fetchPagesByParent<T>(
-  dataSource: DataSource,
+  { dataSource }: ListScope,
   q: ListQuery<T>,
   parentColumn: string,
   parentIds: readonly string[],

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
+import { Access, ScopedTable } from "../auth/access";
+import { sql, raw } from "../database/sql";
 
 /**
  * The request's DataLoaders, created lazily by name so every relation a field resolver
@@ -9,7 +11,10 @@ import { hydrate } from "../database/hydrate";
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(
+    readonly dataSource: DataSource,
+    readonly access: Access,
+  ) {}
 
   /** A loader cached under `name` for this request. */
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
@@ -21,13 +26,12 @@ export class Loaders {
     return loader;
   }
 
-  /** Rows of `table` by primary key (null when absent), as entity instances. */
-  byId<T>(entity: new () => T, table: string, keyType: "uuid" | "bigint" = "uuid"): DataLoader<string, T | null> {
+  /** Visible rows of `table` by primary key (null when absent or hidden from the caller). */
+  byId<T>(entity: new () => T, table: ScopedTable, keyType: "uuid" | "bigint" = "uuid"): DataLoader<string, T | null> {
     return this.get<string, T | null>(`byId:${table}`, async (ids) => {
-      const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT * FROM ${table} WHERE id = ANY($1::${keyType}[])`,
-        [ids],
-      );
+      const visible = await this.access.condition(table);
+      const q = sql`SELECT * FROM ${raw(table)} t WHERE t.id = ANY(${ids}::${raw(keyType)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();
+      const rows: Record<string, unknown>[] = await this.dataSource.query(q.text, q.values);
       const byKey = new Map(rows.map((r) => [String(r.id), hydrate(this.dataSource, entity, r)]));
       return ids.map((id) => byKey.get(String(id)) ?? null);
     });

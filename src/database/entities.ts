@@ -3,6 +3,7 @@ import { Initiative } from "../initiative/initiative.entity";
 import { Metric } from "../metric/metric.entity";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { Measurement, MeasurementRevision } from "../measurement/measurement.entity";
+import { ApiToken, PortfolioMember } from "../auth/auth.entity";
 
 /** Every TypeORM entity; the data source and the migration generator read this list. */
-export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision];
+export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision, PortfolioMember, ApiToken];

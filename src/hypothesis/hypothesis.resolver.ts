@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Initiative } from "../initiative/initiative.entity";
@@ -19,11 +20,13 @@ import * as service from "./hypothesis.service";
 
 @Resolver(() => OutcomeHypothesis)
 export class OutcomeHypothesisResolver {
+  @Authorized(Capability.READ)
   @Query(() => OutcomeHypothesis, { nullable: true, description: "An outcome hypothesis by ID, or null when there is none." })
   outcomeHypothesis(@Arg("id", () => ID, { description: "Global ID of the hypothesis." }) id: string, @Ctx() ctx: Context) {
     return service.findHypothesis(ctx, id);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => OutcomeHypothesisConnection, { description: "Outcome hypotheses across all initiatives unless filtered." })
   outcomeHypotheses(
     @Args(() => PageArgs) page: PageArgs,
@@ -36,21 +39,25 @@ export class OutcomeHypothesisResolver {
     return service.listHypotheses(ctx, filter, orderBy, page);
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => Initiative, { description: "The initiative expected to move the metric." })
   initiative(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return initiativeLoader(ctx).load(h.initiativeId);
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => Metric, { description: "The metric it is expected to move." })
   metric(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return metricLoader(ctx).load(h.metricId);
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => CreateOutcomeHypothesisPayload, { description: "State a new outcome hypothesis for an initiative." })
   async createOutcomeHypothesis(@Arg("input", () => CreateOutcomeHypothesisInput) input: CreateOutcomeHypothesisInput, @Ctx() ctx: Context) {
     return { outcomeHypothesis: await service.createHypothesis(ctx, input) };
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => UpdateOutcomeHypothesisPayload, { description: "Change an outcome hypothesis, including its state." })
   async updateOutcomeHypothesis(@Arg("input", () => UpdateOutcomeHypothesisInput) input: UpdateOutcomeHypothesisInput, @Ctx() ctx: Context) {
     return { outcomeHypothesis: await service.updateHypothesis(ctx, input) };
@@ -59,6 +66,7 @@ export class OutcomeHypothesisResolver {
 
 @Resolver(() => Initiative)
 export class InitiativeHypothesesResolver {
+  @Authorized(Capability.READ)
   @FieldResolver(() => OutcomeHypothesisConnection, { description: "The outcome hypotheses that justify this initiative." })
   hypotheses(
     @Root() initiative: Initiative,

@@ -3,9 +3,10 @@ import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection
 import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
-import { BadUserInputError } from "../errors";
+import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../node/global-id";
-import { requireInitiativeKey } from "../initiative/initiative.service";
+import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
+import { PortfolioRole } from "../auth/auth.entity";
 import { MetricDirection } from "../metric/metric.entity";
 import { metricLoader, requireMetric } from "../metric/metric.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
@@ -44,7 +45,7 @@ function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: Ou
 }
 
 export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, page: PageArgs) {
-  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+  return fetchPage(ctx, listQuery(filter, order), page);
 }
 
 /** `Initiative.hypotheses` for every initiative on the page in one statement. */
@@ -58,7 +59,7 @@ export function hypothesesOf(
   const q = listQuery(filter, order);
   return ctx.loaders
     .get<string, ConnectionResult<OutcomeHypothesis>>(`Initiative.hypotheses:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx.dataSource, q, "initiative_id", ids, page),
+      fetchPagesByParent(ctx, q, "initiative_id", ids, page),
     )
     .load(initiativeId);
 }
@@ -90,6 +91,8 @@ function checkShape(h: Shape, direction: MetricDirection) {
 
 export async function createHypothesis(ctx: Context, input: CreateOutcomeHypothesisInput): Promise<OutcomeHypothesis> {
   const initiativeId = await requireInitiativeKey(ctx, input.initiativeId, "input.initiativeId");
+  const initiative = await initiativeLoader(ctx).load(initiativeId);
+  await ctx.access.require(initiative!.portfolioId, PortfolioRole.CONTRIBUTOR, "Initiative", "input.initiativeId");
   const metric = await requireMetric(ctx, input.metricId, "input.metricId");
   const weight = input.weight ?? 1;
   checkShape({ ...input, weight }, metric.direction);
@@ -117,6 +120,9 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
   const newMetric = input.metricId ? await requireMetric(ctx, input.metricId, "input.metricId") : undefined;
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, OutcomeHypothesis, "outcome_hypothesis", id, input.expectedVersion, "OutcomeHypothesis");
+    const initiative = await initiativeLoader(ctx).load(current.initiativeId);
+    if (!initiative) throw new NotFoundError("OutcomeHypothesis not found", "input.id");
+    await ctx.access.require(initiative.portfolioId, PortfolioRole.CONTRIBUTOR, "OutcomeHypothesis", "input.id");
     const metric = newMetric ?? (await metricLoader(ctx).load(current.metricId));
     checkShape(
       {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -17,11 +18,13 @@ import * as service from "./initiative.service";
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {
+  @Authorized(Capability.READ)
   @Query(() => Initiative, { nullable: true, description: "An initiative by ID, or null when there is none." })
   initiative(@Arg("id", () => ID, { description: "Global ID of the initiative." }) id: string, @Ctx() ctx: Context) {
     return service.findInitiative(ctx, id);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => InitiativeConnection, { description: "Initiatives across all portfolios unless filtered." })
   initiatives(
     @Args(() => PageArgs) page: PageArgs,
@@ -34,16 +37,19 @@ export class InitiativeResolver {
     return service.listInitiatives(ctx, filter, orderBy, page);
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => Portfolio, { description: "The portfolio the initiative belongs to." })
   portfolio(@Root() initiative: Initiative, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(initiative.portfolioId);
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => CreateInitiativePayload, { description: "Create an initiative in a portfolio." })
   async createInitiative(@Arg("input", () => CreateInitiativeInput) input: CreateInitiativeInput, @Ctx() ctx: Context) {
     return { initiative: await service.createInitiative(ctx, input) };
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => UpdateInitiativePayload, { description: "Change an initiative (stage, money, dates, tags …)." })
   async updateInitiative(@Arg("input", () => UpdateInitiativeInput) input: UpdateInitiativeInput, @Ctx() ctx: Context) {
     return { initiative: await service.updateInitiative(ctx, input) };
@@ -52,6 +58,7 @@ export class InitiativeResolver {
 
 @Resolver(() => Portfolio)
 export class PortfolioInitiativesResolver {
+  @Authorized(Capability.READ)
   @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio (its own; filter can widen to the subtree via `initiatives(filter: {portfolioId, includeDescendants: true})`)." })
   initiatives(
     @Root() portfolio: Portfolio,

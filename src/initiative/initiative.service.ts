@@ -9,6 +9,7 @@ import { expectGlobalId } from "../node/global-id";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { Initiative, InitiativeStage } from "./initiative.entity";
+import { PortfolioRole } from "../auth/auth.entity";
 import {
   CreateInitiativeInput,
   InitiativeFilter,
@@ -45,7 +46,7 @@ function listQuery(filter: InitiativeFilter | null | undefined, order: Initiativ
 }
 
 export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, page: PageArgs) {
-  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+  return fetchPage(ctx, listQuery(filter, order), page);
 }
 
 /** `Portfolio.initiatives` for every portfolio on the page in one statement. */
@@ -59,7 +60,7 @@ export function initiativesOf(
   const q = listQuery(filter, order);
   return ctx.loaders
     .get<string, ConnectionResult<Initiative>>(`Portfolio.initiatives:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx.dataSource, q, "portfolio_id", ids, page),
+      fetchPagesByParent(ctx, q, "portfolio_id", ids, page),
     )
     .load(portfolioId);
 }
@@ -91,6 +92,7 @@ function checkDates(startDate: string | null | undefined, targetDate: string | n
 
 export async function createInitiative(ctx: Context, input: CreateInitiativeInput): Promise<Initiative> {
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
+  await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   checkDates(input.startDate, input.targetDate);
   return ctx.dataSource.transaction((em) =>
     insertRow(em, Initiative, "initiative", {
@@ -117,6 +119,8 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, Initiative, "initiative", id, input.expectedVersion, "Initiative");
+    await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
+    if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
     checkDates(
       input.startDate === undefined ? current.startDate : input.startDate,
       input.targetDate === undefined ? current.targetDate : input.targetDate,

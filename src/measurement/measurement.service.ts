@@ -41,7 +41,7 @@ export function measurementsOf(
   const q = listQuery(filter, order);
   return ctx.loaders
     .get<string, ConnectionResult<Measurement>>(`Metric.measurements:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx.dataSource, q, "metric_id", ids, page),
+      fetchPagesByParent(ctx, q, "metric_id", ids, page),
     )
     .load(metricId);
 }

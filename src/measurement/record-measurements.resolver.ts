@@ -1,10 +1,12 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { RecordMeasurementsInput, RecordMeasurementsPayload } from "./record-measurements.inputs";
 import { recordMeasurements } from "./record-measurements.service";
 
 @Resolver()
 export class RecordMeasurementsResolver {
+  @Authorized(Capability.RECORD)
   @Mutation(() => RecordMeasurementsPayload, {
     description:
       "Record a batch of measurements in one transaction, idempotently: a key already stored with the same value is " +

@@ -2,6 +2,8 @@ import { EntityManager } from "typeorm";
 import { Context } from "../context";
 import { BadUserInputError, ErrorCode } from "../errors";
 import { decodeGlobalId } from "../node/global-id";
+import { sql } from "../database/sql";
+import { PortfolioRole, ROLE_RANK } from "../auth/auth.entity";
 import { RecordMeasurementsInput } from "./record-measurements.inputs";
 
 /** One item that was not written, with the input path at fault. */
@@ -95,14 +97,41 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
  * FOR KEY SHARE keeps them from being deleted before the upsert (which would otherwise
  * fail on the foreign key), without blocking edits of the metrics.
  */
-async function resolveMetrics(em: EntityManager, items: Checked[]): Promise<{ byKey: Map<string, string>; byId: Set<string> }> {
+async function resolveMetrics(ctx: Context, em: EntityManager, items: Checked[]): Promise<Map<string, MetricRef>> {
   const keys = [...new Set(items.flatMap((i) => (i.metricKey !== null ? [i.metricKey] : [])))];
   const ids = [...new Set(items.flatMap((i) => (i.metricRowId !== null ? [i.metricRowId] : [])))];
-  const rows: Array<{ id: string; key: string }> = await em.query(
-    `SELECT id, key FROM metric WHERE key = ANY($1::text[]) OR id = ANY($2::uuid[]) FOR KEY SHARE`,
-    [keys, ids],
-  );
-  return { byKey: new Map(rows.map((r) => [r.key, r.id])), byId: new Set(rows.map((r) => r.id)) };
+  // metrics the caller cannot see are reported as unknown, exactly like missing ones
+  const visible = (await ctx.access.condition("metric")) ?? sql`true`;
+  const q = sql`SELECT t.id, t.key, t.portfolio_id FROM metric t
+    WHERE (t.key = ANY(${keys}::text[]) OR t.id = ANY(${ids}::uuid[])) AND ${visible} FOR KEY SHARE OF t`.toQuery();
+  const rows: MetricRef[] = (await em.query(q.text, q.values)).map((r: Record<string, string>) => ({ id: r.id, key: r.key, portfolioId: r.portfolio_id }));
+  const refs = new Map<string, MetricRef>();
+  for (const r of rows) {
+    refs.set(`key:${r.key}`, r);
+    refs.set(`id:${r.id}`, r);
+  }
+  return refs;
+}
+
+interface MetricRef {
+  id: string;
+  key: string;
+  portfolioId: string;
+}
+
+/**
+ * Why the caller may not write this metric's measurements, or null: it takes CONTRIBUTOR on
+ * the metric's own portfolio, and an API token must also name the metric or a portfolio above it.
+ */
+async function writeDenied(ctx: Context, metric: MetricRef): Promise<string | null> {
+  if ((await ctx.access.rank(metric.portfolioId)) < ROLE_RANK[PortfolioRole.CONTRIBUTOR]) {
+    return "Recording measurements of this metric needs the CONTRIBUTOR role on its portfolio";
+  }
+  const token = ctx.access.viewer.token;
+  if (token && !token.metricKeys.includes(metric.key) && !(await ctx.access.tokenPortfolios()).has(metric.portfolioId)) {
+    return "This API token may not write this metric";
+  }
+  return null;
 }
 
 /** The natural key's order; every call sorts by it, so overlapping calls lock rows in the same order. */
@@ -169,16 +198,23 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
   if (checked.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
 
   return ctx.dataSource.transaction(async (em) => {
-    const { byKey, byId } = await resolveMetrics(em, checked);
+    const refs = await resolveMetrics(ctx, em, checked);
     const rows: Row[] = [];
     const seen = new Set<string>();
     for (const item of checked) {
-      const metricId = item.metricKey !== null ? byKey.get(item.metricKey) : byId.has(item.metricRowId!) ? item.metricRowId! : undefined;
-      if (metricId === undefined) {
-        const [field, label] = item.metricKey !== null ? ["metricKey", `key "${item.metricKey}"`] : ["metricId", "ID"];
+      const ref = refs.get(item.metricKey !== null ? `key:${item.metricKey}` : `id:${item.metricRowId}`);
+      const field = item.metricKey !== null ? "metricKey" : "metricId";
+      if (ref === undefined) {
+        const label = item.metricKey !== null ? `key "${item.metricKey}"` : "ID";
         rejected.push(reject(item.index, "NOT_FOUND", `No metric with this ${label}`, field));
         continue;
       }
+      const denied = await writeDenied(ctx, ref);
+      if (denied) {
+        rejected.push(reject(item.index, "FORBIDDEN", denied, field));
+        continue;
+      }
+      const metricId = ref.id;
       // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later
       const naturalKey = JSON.stringify([metricId, item.observedAt.getTime(), item.source]);
       if (seen.has(naturalKey)) {

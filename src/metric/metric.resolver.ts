@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -17,16 +18,19 @@ import * as service from "./metric.service";
 
 @Resolver(() => Metric)
 export class MetricResolver {
+  @Authorized(Capability.READ)
   @Query(() => Metric, { nullable: true, description: "A metric by ID, or null when there is none." })
   metric(@Arg("id", () => ID, { description: "Global ID of the metric." }) id: string, @Ctx() ctx: Context) {
     return service.findMetric(ctx, id);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => Metric, { nullable: true, description: "A metric by its key (the handle scripts use), or null." })
   metricByKey(@Arg("key", () => String, { description: "The metric's key." }) key: string, @Ctx() ctx: Context) {
     return service.findMetricByKey(ctx, key);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => MetricConnection, { description: "Metrics (KPIs) across all portfolios unless filtered." })
   metrics(
     @Args(() => PageArgs) page: PageArgs,
@@ -39,16 +43,19 @@ export class MetricResolver {
     return service.listMetrics(ctx, filter, orderBy, page);
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => Portfolio, { description: "The owning portfolio." })
   portfolio(@Root() metric: Metric, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(metric.portfolioId);
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => CreateMetricPayload, { description: "Create a metric; a key already taken is CONFLICT." })
   async createMetric(@Arg("input", () => CreateMetricInput) input: CreateMetricInput, @Ctx() ctx: Context) {
     return { metric: await service.createMetric(ctx, input) };
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => UpdateMetricPayload, { description: "Change a metric (its key stays)." })
   async updateMetric(@Arg("input", () => UpdateMetricInput) input: UpdateMetricInput, @Ctx() ctx: Context) {
     return { metric: await service.updateMetric(ctx, input) };
@@ -57,6 +64,7 @@ export class MetricResolver {
 
 @Resolver(() => Portfolio)
 export class PortfolioMetricsResolver {
+  @Authorized(Capability.READ)
   @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio." })
   metrics(
     @Root() portfolio: Portfolio,

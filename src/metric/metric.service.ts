@@ -11,6 +11,7 @@ import { expectGlobalId } from "../node/global-id";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { Metric } from "./metric.entity";
+import { PortfolioRole } from "../auth/auth.entity";
 import { CreateMetricInput, MetricFilter, MetricOrder, MetricOrderField, UpdateMetricInput } from "./metric.inputs";
 
 const SORT: Record<MetricOrderField, string> = {
@@ -42,7 +43,7 @@ function listQuery(filter: MetricFilter | null | undefined, order: MetricOrder |
 }
 
 export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs) {
-  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+  return fetchPage(ctx, listQuery(filter, order), page);
 }
 
 /** `Portfolio.metrics` for every portfolio on the page in one statement. */
@@ -50,7 +51,7 @@ export function metricsOf(ctx: Context, portfolioId: string, filter: MetricFilte
   const q = listQuery(filter, order);
   return ctx.loaders
     .get<string, ConnectionResult<Metric>>(`Portfolio.metrics:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx.dataSource, q, "portfolio_id", ids, page),
+      fetchPagesByParent(ctx, q, "portfolio_id", ids, page),
     )
     .load(portfolioId);
 }
@@ -67,7 +68,9 @@ export function findMetric(ctx: Context, id: string): Promise<Metric | null> {
 export function findMetricByKey(ctx: Context, key: string): Promise<Metric | null> {
   return ctx.loaders
     .get<string, Metric | null>("Metric.byKey", async (keys) => {
-      const rows: Record<string, unknown>[] = await ctx.dataSource.query("SELECT * FROM metric WHERE key = ANY($1::text[])", [keys]);
+      const visible = await ctx.access.condition("metric");
+      const q = sql`SELECT * FROM metric t WHERE t.key = ANY(${keys}::text[])${visible ? sql` AND ${visible}` : sql``}`.toQuery();
+      const rows: Record<string, unknown>[] = await ctx.dataSource.query(q.text, q.values);
       const byKey = new Map(rows.map((r) => [r.key as string, hydrate(ctx.dataSource, Metric, r)]));
       return keys.map((k) => byKey.get(k) ?? null);
     })
@@ -83,6 +86,7 @@ export async function requireMetric(ctx: Context, id: string, field: string): Pr
 
 export async function createMetric(ctx: Context, input: CreateMetricInput): Promise<Metric> {
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
+  await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   try {
     return await ctx.dataSource.transaction((em) =>
       insertRow(em, Metric, "metric", {
@@ -112,6 +116,9 @@ export async function updateMetric(ctx: Context, input: UpdateMetricInput): Prom
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, Metric, "metric", id, input.expectedVersion, "Metric");
+    const seen = (await metricLoader(ctx).load(id)) !== null;
+    await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", seen);
+    if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
     if (input.direction && input.direction !== current.direction) {
       const [{ used }] = await em.query("SELECT EXISTS (SELECT 1 FROM outcome_hypothesis WHERE metric_id = $1) AS used", [id]);
       if (used) {

@@ -7,6 +7,7 @@ const KEY_FORMATS = {
   Metric: "uuid",
   OutcomeHypothesis: "uuid",
   Measurement: "int",
+  ApiToken: "uuid",
 } as const;
 
 export type NodeTypeName = keyof typeof KEY_FORMATS;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "./portfolio.entity";
@@ -17,11 +18,13 @@ import * as service from "./portfolio.service";
 
 @Resolver(() => Portfolio)
 export class PortfolioResolver {
+  @Authorized(Capability.READ)
   @Query(() => Portfolio, { nullable: true, description: "A portfolio by ID, or null when there is none." })
   portfolio(@Arg("id", () => ID, { description: "Global ID of the portfolio." }) id: string, @Ctx() ctx: Context) {
     return service.findPortfolio(ctx, id);
   }
 
+  @Authorized(Capability.READ)
   @Query(() => PortfolioConnection, { description: "Portfolios (all levels of the tree unless filtered)." })
   portfolios(
     @Args(() => PageArgs) page: PageArgs,
@@ -34,11 +37,13 @@ export class PortfolioResolver {
     return service.listPortfolios(ctx, filter, orderBy, page);
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => Portfolio, { nullable: true, description: "The parent portfolio; null for a tree root." })
   parent(@Root() portfolio: Portfolio, @Ctx() ctx: Context) {
     return portfolio.parentId ? service.portfolioLoader(ctx).load(portfolio.parentId) : null;
   }
 
+  @Authorized(Capability.READ)
   @FieldResolver(() => PortfolioConnection, { description: "Direct child portfolios." })
   children(
     @Root() portfolio: Portfolio,
@@ -52,16 +57,19 @@ export class PortfolioResolver {
     return service.childrenOf(ctx, portfolio, filter, orderBy, page);
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => CreatePortfolioPayload, { description: "Create a portfolio, as a root or under a parent." })
   async createPortfolio(@Arg("input", () => CreatePortfolioInput) input: CreatePortfolioInput, @Ctx() ctx: Context) {
     return { portfolio: await service.createPortfolio(ctx, input) };
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => UpdatePortfolioPayload, { description: "Change a portfolio, including moving it under another parent." })
   async updatePortfolio(@Arg("input", () => UpdatePortfolioInput) input: UpdatePortfolioInput, @Ctx() ctx: Context) {
     return { portfolio: await service.updatePortfolio(ctx, input) };
   }
 
+  @Authorized(Capability.MANAGE)
   @Mutation(() => ArchivePortfolioPayload, { description: "Archive a portfolio (hidden from lists unless asked for) or restore it." })
   async archivePortfolio(@Arg("input", () => ArchivePortfolioInput) input: ArchivePortfolioInput, @Ctx() ctx: Context) {
     return { portfolio: await service.archivePortfolio(ctx, input) };

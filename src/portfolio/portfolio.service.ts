@@ -7,6 +7,7 @@ import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../node/global-id";
 import { Portfolio } from "./portfolio.entity";
+import { PortfolioRole } from "../auth/auth.entity";
 import {
   ArchivePortfolioInput,
   CreatePortfolioInput,
@@ -43,7 +44,7 @@ export function listPortfolios(
   order: PortfolioOrder | null | undefined,
   page: PageArgs,
 ): Promise<ConnectionResult<Portfolio>> {
-  return fetchPage(ctx.dataSource, listQuery(filter, order), page);
+  return fetchPage(ctx, listQuery(filter, order), page);
 }
 
 /** `Portfolio.children` for every parent on the page in one statement. */
@@ -57,7 +58,7 @@ export function childrenOf(
   const q = listQuery(filter, order);
   const loader = ctx.loaders.get<string, ConnectionResult<Portfolio>>(
     `Portfolio.children:${JSON.stringify([filter, order, page])}`,
-    (ids) => fetchPagesByParent(ctx.dataSource, q, "parent_id", ids, page),
+    (ids) => fetchPagesByParent(ctx, q, "parent_id", ids, page),
   );
   return loader.load(parent.rowId);
 }
@@ -80,6 +81,8 @@ export async function requirePortfolioKey(ctx: Context, id: string, field: strin
 
 export async function createPortfolio(ctx: Context, input: CreatePortfolioInput): Promise<Portfolio> {
   const parentId = input.parentId ? await requirePortfolioKey(ctx, input.parentId, "input.parentId") : null;
+  if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
+  else ctx.access.requireAdmin("Creating a root portfolio");
   return ctx.dataSource.transaction((em) =>
     insertRow(em, Portfolio, "portfolio", {
       name: input.name,
@@ -96,6 +99,9 @@ export async function updatePortfolio(ctx: Context, input: UpdatePortfolioInput)
   const parentId =
     input.parentId === undefined ? undefined : input.parentId === null ? null : expectGlobalId(input.parentId, "Portfolio", "input.parentId");
   if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
+  await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
+  if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
+  else if (parentId === null) ctx.access.requireAdmin("Making a portfolio a tree root");
   return ctx.dataSource.transaction(async (em) => {
     await lockForUpdate(em, Portfolio, "portfolio", id, input.expectedVersion, "Portfolio");
     if (parentId) {
@@ -127,6 +133,7 @@ export async function updatePortfolio(ctx: Context, input: UpdatePortfolioInput)
 
 export async function archivePortfolio(ctx: Context, input: ArchivePortfolioInput): Promise<Portfolio> {
   const id = expectGlobalId(input.id, "Portfolio", "input.id");
+  await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, Portfolio, "portfolio", id, input.expectedVersion, "Portfolio");
     if ((current.archivedAt !== null) === input.archived) return current;

@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { resolveAsOf, selectsAny } from "./as-of";
@@ -8,6 +9,7 @@ import { HypothesisProgress } from "./progress.types";
 
 @Resolver(() => OutcomeHypothesis)
 export class HypothesisProgressResolver {
+  @Authorized(Capability.READ)
   @FieldResolver(() => HypothesisProgress, {
     description: "Progress towards the target as of an instant: current value, ratio, status and a least-squares forecast.",
   })

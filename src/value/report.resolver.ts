@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver, Authorized } from "type-graphql";
+import { Capability } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { valueReport } from "./report.service";
@@ -6,6 +7,7 @@ import { ValueReportConnection, ValueReportFilter } from "./report.types";
 
 @Resolver()
 export class ValueReportResolver {
+  @Authorized(Capability.READ)
   @Query(() => ValueReportConnection, {
     description:
       "The flat value-realization table for BI: one row per outcome hypothesis in a portfolio's subtree (archived portfolios included), ordered by portfolio name, initiative name, then hypothesis creation. Keyset-paginated (default 50, at most 500 per page).",

@@ -142,6 +142,8 @@ export async function valueReport(
   page: PageArgs,
 ): Promise<ConnectionResult<ValueReportRow>> {
   const q = prepare(ctx, portfolioId, asOf, filter);
+  // roles hold down the tree, so a visible root means every row below it is visible too
+  if ((await ctx.access.rank(q.rootId)) === 0) throw new NotFoundError(`Portfolio ${portfolioId} not found`, "portfolioId");
   const w = pageWindow(page);
   const cursor = w.cursor ? parseCursor(w.cursor, w.backward ? "before" : "after") : null;
   const { text, values } = reportPageSql(q, cursor, w.backward, w.limit + 1).toQuery();

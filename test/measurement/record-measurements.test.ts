@@ -43,7 +43,7 @@ async function stored(app: TestApp, metricRowId: string): Promise<Array<{ value:
 describe("recordMeasurements", () => {
   const app = useTestApp();
 
-  it("inserts by metricKey and by metricId, defaulting source and recordedBy to the caller", async () => {
+  it("inserts by metricKey and by metricId, defaulting source and recordedBy to the caller (the bootstrap admin here)", async () => {
     const m = await createMetric(app, "rec.insert");
     const res = await record(app, [
       { metricKey: m.key, value: 1.5, observedAt: at(0) },
@@ -51,8 +51,8 @@ describe("recordMeasurements", () => {
     ]);
     expect(res).toEqual({ accepted: 2, inserted: 2, updated: 0, unchanged: 0, rejected: [] });
     expect(await stored(app, m.rowId)).toEqual([
-      { value: 1.5, source: "api", note: null, recorded_by: "api" },
-      { value: 2, source: "etl", note: "hi", recorded_by: "api" },
+      { value: 1.5, source: "bootstrap", note: null, recorded_by: "bootstrap" },
+      { value: 2, source: "etl", note: "hi", recorded_by: "bootstrap" },
     ]);
   });
 
@@ -138,7 +138,7 @@ describe("recordMeasurements", () => {
 
   it("refuses a non-finite value: the whole request through JSON, the item in the service", async () => {
     const body = `{"query":${JSON.stringify(RECORD)},"variables":{"input":{"measurements":[{"metricKey":"k","value":1e400,"observedAt":"${at(0)}"}]}}}`;
-    const res = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const res = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${app.adminToken}` }, body });
     const json = (await res.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
     expect(json.data).toBeUndefined();
     expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");

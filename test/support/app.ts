@@ -14,14 +14,24 @@ export interface GraphQLResponse<T = any> {
 /** A real server on a fresh database of its own, reached over HTTP like any client. */
 export interface TestApp {
   url: string;
+  /** The global-admin bootstrap token every request sends unless told otherwise. */
+  adminToken: string;
   dataSource: DataSource;
   config: Config;
-  /** POSTs a GraphQL operation and returns the parsed body. */
+  /**
+   * POSTs a GraphQL operation and returns the parsed body. It authenticates as the global
+   * admin unless `headers.authorization` is given ("" sends no credentials at all).
+   */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns `data`. */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** gql and ok as another caller: a JWT or API token secret. */
+  as(token: string): { gql: TestApp["gql"]; ok: TestApp["ok"] };
   close(): Promise<void>;
 }
+
+/** HS256 secret the test server accepts for people's JWTs (see test/support/jwt.ts). */
+export const TEST_JWT_SECRET = "test-jwt-secret-for-hs256-at-least-32-characters";
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -39,29 +49,47 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await admin.end();
 
   const url = withDatabase(adminUrl, database);
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url, PORT: "0", RMO_SQL_STATS: "1", ...env });
+  const adminToken = "test-bootstrap-admin-token-0123456789";
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: url,
+    PORT: "0",
+    RMO_SQL_STATS: "1",
+    RMO_BOOTSTRAP_TOKEN: adminToken,
+    RMO_JWT_SECRET: TEST_JWT_SECRET,
+    ...env,
+  });
   const dataSource = createDataSource({ url, poolSize: 12 });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   const server: RunningServer = await startServer(config, dataSource, 0);
 
   const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const { authorization = `Bearer ${adminToken}`, ...rest } = headers;
     const res = await fetch(server.url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...rest },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse;
   };
+  const okWith = (authorization?: string) => async (query: string, variables?: Record<string, unknown>) => {
+    const res = await gql(query, variables, authorization === undefined ? {} : { authorization });
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+    return res.data;
+  };
   return {
     url: server.url,
+    adminToken,
     dataSource,
     config,
     gql,
-    async ok(query, variables) {
-      const res = await gql(query, variables);
-      if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
-      return res.data;
+    ok: okWith(),
+    as(token: string) {
+      return {
+        gql: (query, variables, headers = {}) => gql(query, variables, { authorization: `Bearer ${token}`, ...headers }),
+        ok: okWith(`Bearer ${token}`),
+      };
     },
     async close() {
       await server.stop();

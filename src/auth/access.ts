@@ -1,0 +1,115 @@
+import { DataSource } from "typeorm";
+import { raw, Sql, sql } from "../database/sql";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { PortfolioRole, ROLE_RANK } from "./auth.entity";
+import { isPerson, Viewer } from "./viewer";
+
+/** Tables whose rows belong to a portfolio, directly or through a parent row. */
+export type ScopedTable = "portfolio" | "initiative" | "metric" | "outcome_hypothesis" | "measurement" | "portfolio_member";
+
+/**
+ * What the caller may see and do, per request. Roles hold for the portfolio they are
+ * granted on and everything below it, so the visible set is closed downwards: a rollup
+ * over a visible portfolio's subtree only ever counts visible rows.
+ * What a caller may not see does not exist for them (NOT_FOUND, null, left out of lists);
+ * what they see but may not change is FORBIDDEN.
+ */
+export class Access {
+  private visibleRoles?: Promise<Map<string, number>>;
+  private tokenScope?: Promise<Set<string>>;
+
+  constructor(
+    readonly viewer: Viewer,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Effective role rank per visible portfolio (one statement, once per request); null for admins. */
+  private roles(): Promise<Map<string, number>> | null {
+    if (this.viewer.admin) return null;
+    this.visibleRoles ??= this.dataSource
+      .query(
+        `WITH RECURSIVE granted(id, rank) AS (
+           SELECT portfolio_id, CASE role WHEN 'OWNER' THEN 3 WHEN 'CONTRIBUTOR' THEN 2 ELSE 1 END
+             FROM portfolio_member WHERE subject = $1
+           UNION ALL
+           SELECT p.id, g.rank FROM portfolio p JOIN granted g ON p.parent_id = g.id
+         ) SELECT id, max(rank) AS rank FROM granted GROUP BY id`,
+        [this.viewer.subject],
+      )
+      .then((rows: Array<{ id: string; rank: number }>) => new Map(rows.map((r) => [r.id, r.rank])));
+    return this.visibleRoles;
+  }
+
+  /** Row ids of the visible portfolios, or null when everything is visible. */
+  async portfolioIds(): Promise<string[] | null> {
+    const roles = await this.roles();
+    return roles ? [...roles.keys()] : null;
+  }
+
+  async rank(portfolioRowId: string): Promise<number> {
+    const roles = await this.roles();
+    return roles ? (roles.get(portfolioRowId) ?? 0) : ROLE_RANK.OWNER;
+  }
+
+  /**
+   * The caller must hold `role` on the portfolio: NOT_FOUND when they cannot see it,
+   * FORBIDDEN when they can but their role is lower. API tokens change nothing but
+   * measurements, whatever their creator may do.
+   */
+  async require(portfolioRowId: string, role: PortfolioRole, what: string, field?: string, seen = false): Promise<void> {
+    const rank = await this.rank(portfolioRowId);
+    // `seen`: the caller reached the object another way (a metric through a hypothesis)
+    if (rank === 0 && !seen) throw new NotFoundError(`${what} not found`, field);
+    this.requirePerson();
+    if (rank < ROLE_RANK[role]) throw new ForbiddenError(`Changing this needs the ${role} role on the portfolio`);
+  }
+
+  /** Every portfolio at or below those an API token names (one statement, once per request). */
+  tokenPortfolios(): Promise<Set<string>> {
+    const roots = this.viewer.token?.portfolioRowIds ?? [];
+    if (!roots.length) return Promise.resolve(new Set());
+    this.tokenScope ??= this.dataSource
+      .query(
+        `WITH RECURSIVE sub(id) AS (SELECT id FROM portfolio WHERE id = ANY($1::uuid[])
+           UNION ALL SELECT p.id FROM portfolio p JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub`,
+        [roots],
+      )
+      .then((rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id)));
+    return this.tokenScope;
+  }
+
+  requirePerson(): void {
+    if (!isPerson(this.viewer)) throw new ForbiddenError("API tokens may read and record measurements, nothing else");
+  }
+
+  requireAdmin(what: string): void {
+    if (!this.viewer.admin || !isPerson(this.viewer)) throw new ForbiddenError(`${what} needs a global admin`);
+  }
+
+  /** The condition that keeps a query over `table` (alias `alias`) to visible rows; null: no restriction. */
+  async condition(table: ScopedTable, alias = "t"): Promise<Sql | null> {
+    const ids = await this.portfolioIds();
+    if (ids === null) return null;
+    return visibleRows(table, alias, ids);
+  }
+}
+
+function visibleRows(table: ScopedTable, a: string, ids: string[]): Sql {
+  const col = (c: string) => raw(`${a}.${c}`);
+  switch (table) {
+    case "portfolio":
+      return sql`${col("id")} = ANY(${ids}::uuid[])`;
+    case "initiative":
+    case "portfolio_member":
+      return sql`${col("portfolio_id")} = ANY(${ids}::uuid[])`;
+    case "outcome_hypothesis":
+      return sql`${col("initiative_id")} IN (SELECT id FROM initiative WHERE portfolio_id = ANY(${ids}::uuid[]))`;
+    case "metric":
+      // a KPI is visible in its own portfolio, and wherever a visible hypothesis uses it
+      return sql`(${col("portfolio_id")} = ANY(${ids}::uuid[]) OR ${col("id")} IN (
+        SELECT h.metric_id FROM outcome_hypothesis h JOIN initiative i ON i.id = h.initiative_id
+         WHERE i.portfolio_id = ANY(${ids}::uuid[])))`;
+    case "measurement":
+      return sql`${col("metric_id")} IN (SELECT m.id FROM metric m WHERE ${visibleRows("metric", "m", ids)})`;
+  }
+}

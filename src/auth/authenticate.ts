@@ -1,0 +1,103 @@
+import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
+import { DataSource } from "typeorm";
+import { AuthConfig } from "../config";
+import { UnauthenticatedError } from "../errors";
+import { ApiTokenScope } from "./auth.entity";
+import { hashSecret, sameSecret, TOKEN_PREFIX } from "./tokens";
+import { Viewer } from "./viewer";
+
+const ADMIN_ROLE = "rmo:admin";
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === "::1" || address.startsWith("127.") || address === "::ffff:127.0.0.1");
+}
+
+function rolesOf(payload: JWTPayload): string[] {
+  const roles = payload.roles;
+  if (Array.isArray(roles)) return roles.filter((r): r is string => typeof r === "string");
+  if (typeof roles === "string") return roles.split(/[\s,]+/);
+  return [];
+}
+
+/**
+ * Turns the Authorization header into a Viewer, or refuses with UNAUTHENTICATED:
+ * the bootstrap token, an API token (`rmo_…`, looked up by hash on every request so
+ * revocation and expiry take effect at once), or a JWT from the identity provider.
+ */
+export class Authenticator {
+  private readonly jwtKey: Uint8Array | JWTVerifyGetKey | null;
+
+  constructor(
+    private readonly config: AuthConfig,
+    private readonly dataSource: DataSource,
+  ) {
+    this.jwtKey = config.jwksUrl
+      ? createRemoteJWKSet(new URL(config.jwksUrl))
+      : config.jwtSecret
+        ? new TextEncoder().encode(config.jwtSecret)
+        : null;
+  }
+
+  async authenticate(authorization: string | undefined, remoteAddress: string | undefined): Promise<Viewer> {
+    if (!authorization) {
+      if (this.config.devOpen && isLoopback(remoteAddress)) {
+        return { kind: "dev", subject: "local-dev", name: "local-dev", admin: true };
+      }
+      throw new UnauthenticatedError("Authentication required: send `Authorization: Bearer <token>`");
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`");
+    const credential = match[1];
+    if (this.config.bootstrapToken && sameSecret(credential, this.config.bootstrapToken)) {
+      return { kind: "bootstrap", subject: "bootstrap", name: "bootstrap", admin: true };
+    }
+    if (credential.startsWith(TOKEN_PREFIX)) return this.apiToken(credential);
+    return this.jwt(credential);
+  }
+
+  private async apiToken(secret: string): Promise<Viewer> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, name, scope, metric_keys, portfolio_ids, created_by, created_by_admin, last_used_at
+         FROM api_token WHERE secret_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      [hashSecret(secret)],
+    );
+    if (!row) throw new UnauthenticatedError("Invalid, expired or revoked API token");
+    if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query("UPDATE api_token SET last_used_at = now() WHERE id = $1", [row.id]);
+    }
+    return {
+      kind: "token",
+      subject: row.created_by,
+      name: row.name,
+      admin: row.created_by_admin,
+      token: {
+        rowId: row.id,
+        scope: row.scope as ApiTokenScope,
+        metricKeys: row.metric_keys,
+        portfolioRowIds: row.portfolio_ids,
+      },
+    };
+  }
+
+  private async jwt(token: string): Promise<Viewer> {
+    if (!this.jwtKey) throw new UnauthenticatedError("Unknown token (sign-in with identity-provider tokens is not configured)");
+    let payload: JWTPayload;
+    try {
+      const options = {
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+        algorithms: this.config.jwksUrl ? undefined : ["HS256"],
+      };
+      payload =
+        this.jwtKey instanceof Uint8Array
+          ? (await jwtVerify(token, this.jwtKey, options)).payload
+          : (await jwtVerify(token, this.jwtKey, options)).payload;
+    } catch {
+      throw new UnauthenticatedError("Invalid or expired token");
+    }
+    if (!payload.sub) throw new UnauthenticatedError("The token has no subject (sub claim)");
+    const name = typeof payload.name === "string" ? payload.name : payload.sub;
+    return { kind: "person", subject: payload.sub, name, admin: rolesOf(payload).includes(ADMIN_ROLE) };
+  }
+}

@@ -1,0 +1,34 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { Capability } from "./capabilities";
+import {
+  AddPortfolioMemberInput,
+  AddPortfolioMemberPayload,
+  PortfolioMemberConnection,
+  RemovePortfolioMemberInput,
+  RemovePortfolioMemberPayload,
+} from "./member.inputs";
+import * as service from "./member.service";
+
+@Resolver(() => Portfolio)
+export class PortfolioMembersResolver {
+  @Authorized(Capability.READ)
+  @FieldResolver(() => PortfolioMemberConnection, { description: "People granted a role directly on this portfolio (roles are inherited from ancestors too)." })
+  members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return service.membersOf(ctx, portfolio.rowId, page);
+  }
+
+  @Authorized(Capability.MANAGE)
+  @Mutation(() => AddPortfolioMemberPayload, { description: "Grant or change a person's role on a portfolio (needs OWNER there)." })
+  addPortfolioMember(@Arg("input", () => AddPortfolioMemberInput) input: AddPortfolioMemberInput, @Ctx() ctx: Context) {
+    return service.addMember(ctx, input);
+  }
+
+  @Authorized(Capability.MANAGE)
+  @Mutation(() => RemovePortfolioMemberPayload, { description: "Take a person's role on a portfolio away (needs OWNER there)." })
+  removePortfolioMember(@Arg("input", () => RemovePortfolioMemberInput) input: RemovePortfolioMemberInput, @Ctx() ctx: Context) {
+    return service.removeMember(ctx, input);
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Context } from "../context";
+import { PageArgs } from "../common/connection";
+import { Capability } from "./capabilities";
+import { ApiTokenConnection, CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenInput, RevokeApiTokenPayload } from "./token.inputs";
+import * as service from "./token.service";
+
+@Resolver()
+export class ApiTokenResolver {
+  @Authorized(Capability.READ)
+  @Query(() => ApiTokenConnection, { description: "API tokens you created (every token, for admins), newest first." })
+  apiTokens(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("includeRevoked", () => Boolean, { defaultValue: false, description: "Include revoked tokens." }) includeRevoked: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return service.listTokens(ctx, includeRevoked, page);
+  }
+
+  @Authorized(Capability.MANAGE)
+  @Mutation(() => CreateApiTokenPayload, { description: "Create an API token for a script; the secret is returned once." })
+  createApiToken(@Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: Context) {
+    return service.createToken(ctx, input);
+  }
+
+  @Authorized(Capability.MANAGE)
+  @Mutation(() => RevokeApiTokenPayload, { description: "Revoke an API token (yours, or any for admins); refused from the next request on." })
+  revokeApiToken(@Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput, @Ctx() ctx: Context) {
+    return service.revokeToken(ctx, input);
+  }
+}
