@@ -13,6 +13,8 @@ import { MetricValueResolver } from "./value/metric-value.resolver";
 import { ValueReportResolver } from "./value/report.resolver";
 import { ApiTokenResolver } from "./auth/token.resolver";
 import { PortfolioMembersResolver } from "./auth/member.resolver";
+import { PortfolioPrioritizationResolver, ScoringModelResolver } from "./prioritization/prioritization.resolver";
+import { ScenarioItemResolver, ScenarioResolver } from "./scenario/scenario.resolver";
 
 /** Every resolver class in the schema. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -35,4 +37,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ValueReportResolver,
   ApiTokenResolver,
   PortfolioMembersResolver,
+  PortfolioPrioritizationResolver,
+  ScoringModelResolver,
+  ScenarioResolver,
+  ScenarioItemResolver,
 ];

@@ -5,7 +5,15 @@ import { PortfolioRole, ROLE_RANK } from "./auth.entity";
 import { isPerson, Viewer } from "./viewer";
 
 /** Tables whose rows belong to a portfolio, directly or through a parent row. */
-export type ScopedTable = "portfolio" | "initiative" | "metric" | "outcome_hypothesis" | "measurement" | "portfolio_member";
+export type ScopedTable =
+  | "portfolio"
+  | "initiative"
+  | "metric"
+  | "outcome_hypothesis"
+  | "measurement"
+  | "portfolio_member"
+  | "scoring_model"
+  | "scenario";
 
 /**
  * What the caller may see and do, per request. Roles hold for the portfolio they are
@@ -101,6 +109,8 @@ function visibleRows(table: ScopedTable, a: string, ids: string[]): Sql {
       return sql`${col("id")} = ANY(${ids}::uuid[])`;
     case "initiative":
     case "portfolio_member":
+    case "scoring_model":
+    case "scenario":
       return sql`${col("portfolio_id")} = ANY(${ids}::uuid[])`;
     case "outcome_hypothesis":
       return sql`${col("initiative_id")} IN (SELECT id FROM initiative WHERE portfolio_id = ANY(${ids}::uuid[]))`;

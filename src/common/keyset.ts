@@ -11,7 +11,16 @@ export interface ListScope {
   access: Access;
 }
 
-const SCOPED_TABLES = new Set<string>(["portfolio", "initiative", "metric", "outcome_hypothesis", "measurement", "portfolio_member"]);
+const SCOPED_TABLES = new Set<string>([
+  "portfolio",
+  "initiative",
+  "metric",
+  "outcome_hypothesis",
+  "measurement",
+  "portfolio_member",
+  "scoring_model",
+  "scenario",
+]);
 
 /** A list as the API exposes it: one table, filter conditions and one sort column. */
 export interface ListQuery<T> {

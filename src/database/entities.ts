@@ -4,6 +4,9 @@ import { Metric } from "../metric/metric.entity";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { Measurement, MeasurementRevision } from "../measurement/measurement.entity";
 import { ApiToken, PortfolioMember } from "../auth/auth.entity";
+import { InitiativeCriterionScore, ScoringModel, ScoringModelVersion } from "../prioritization/scoring-model.entity";
+import { Scenario } from "../scenario/scenario.entity";
 
 /** Every TypeORM entity; the data source and the migration generator read this list. */
-export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision, PortfolioMember, ApiToken];
+export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision, PortfolioMember, ApiToken,
+  ScoringModel, ScoringModelVersion, InitiativeCriterionScore, Scenario];

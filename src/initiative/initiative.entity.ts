@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
@@ -44,6 +44,9 @@ registerEnumType(InitiativeStage, {
 @Index("initiative_name_idx", ["name", "rowId"])
 @Index("initiative_created_at_idx", ["createdAt", "rowId"])
 @Index("initiative_tags_idx", { synchronize: false }) // GIN, written by hand in the migration
+@Check("initiative_wsjf_scale", `business_value IN (1,2,3,5,8,13,20) AND time_criticality IN (1,2,3,5,8,13,20)
+  AND risk_reduction IN (1,2,3,5,8,13,20) AND job_size IN (1,2,3,5,8,13,20)`)
+@Check("initiative_rice_ranges", "reach >= 0 AND impact IN (0.25, 0.5, 1, 2, 3) AND confidence BETWEEN 0 AND 1 AND effort > 0")
 export class Initiative extends Versioned {
   @PrimaryGeneratedColumn("uuid", { name: "id" })
   rowId!: string;
@@ -99,4 +102,39 @@ export class Initiative extends Versioned {
   @Field(() => [String], { description: "Free-form labels for filtering and grouping." })
   @Column({ type: "text", array: true, default: () => "'{}'" })
   tags!: string[];
+
+  // Scoring inputs (DOMAIN.md, "Prioritization"): each optional; a model whose inputs are
+  // missing gives no score and ranks the initiative last.
+
+  @Field(() => Int, { nullable: true, description: "WSJF business value, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Column({ type: "int", nullable: true })
+  businessValue!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF time criticality, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Column({ type: "int", nullable: true })
+  timeCriticality!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF risk reduction / opportunity enablement, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Column({ type: "int", nullable: true })
+  riskReduction!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF job size, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Column({ type: "int", nullable: true })
+  jobSize!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE reach: people or events per quarter (≥ 0)." })
+  @Column({ type: "double precision", nullable: true })
+  reach!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE impact: one of 0.25, 0.5, 1, 2, 3." })
+  @Column({ type: "double precision", nullable: true })
+  impact!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE confidence, from 0 to 1." })
+  @Column({ type: "double precision", nullable: true })
+  confidence!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE effort in person-months (> 0)." })
+  @Column({ type: "double precision", nullable: true })
+  effort!: number | null;
 }

@@ -48,8 +48,39 @@ export class InitiativeFilter {
   nameContains?: string | null;
 }
 
+/**
+ * The prioritization inputs, shared by create and update; null clears one. Values are
+ * checked against the WSJF scale and RICE ranges in the service (BAD_USER_INPUT naming the field).
+ */
+@InputType()
+export abstract class InitiativeScoringInput {
+  @Field(() => Int, { nullable: true, description: "WSJF business value: 1, 2, 3, 5, 8, 13 or 20." })
+  businessValue?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF time criticality: 1, 2, 3, 5, 8, 13 or 20." })
+  timeCriticality?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF risk reduction / opportunity enablement: 1, 2, 3, 5, 8, 13 or 20." })
+  riskReduction?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "WSJF job size: 1, 2, 3, 5, 8, 13 or 20." })
+  jobSize?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE reach per quarter (≥ 0)." })
+  reach?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE impact: 0.25, 0.5, 1, 2 or 3." })
+  impact?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE confidence, 0 to 1." })
+  confidence?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "RICE effort in person-months (> 0)." })
+  effort?: number | null;
+}
+
 @InputType({ description: "A new initiative." })
-export class CreateInitiativeInput {
+export class CreateInitiativeInput extends InitiativeScoringInput {
   @Field(() => ID, { description: "The portfolio it belongs to." })
   portfolioId!: string;
 
@@ -95,7 +126,7 @@ export class CreateInitiativeInput {
 }
 
 @InputType({ description: "Changes to an initiative; omitted fields stay as they are, null clears." })
-export class UpdateInitiativeInput {
+export class UpdateInitiativeInput extends InitiativeScoringInput {
   @Field(() => ID, { description: "The initiative to change." })
   id!: string;
 

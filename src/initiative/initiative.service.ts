@@ -10,8 +10,10 @@ import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { Initiative, InitiativeStage } from "./initiative.entity";
 import { PortfolioRole } from "../auth/auth.entity";
+import { checkConfidence, checkEffort, checkJobSize, checkReach, checkRiceImpact, checkWsjfValue } from "../prioritization/scoring";
 import {
   CreateInitiativeInput,
+  InitiativeScoringInput,
   InitiativeFilter,
   InitiativeOrder,
   InitiativeOrderField,
@@ -80,6 +82,32 @@ export async function requireInitiativeKey(ctx: Context, id: string, field: stri
   return key;
 }
 
+const SCORING_FIELDS = ["businessValue", "timeCriticality", "riskReduction", "jobSize", "reach", "impact", "confidence", "effort"] as const;
+
+/** Validates the prioritization inputs given; returns them as a change set (undefined = not sent). */
+function scoringChanges(input: InitiativeScoringInput): Record<string, number | null | undefined> {
+  const checks: Record<(typeof SCORING_FIELDS)[number], (v: number, field: string) => string | null> = {
+    businessValue: checkWsjfValue,
+    timeCriticality: checkWsjfValue,
+    riskReduction: checkWsjfValue,
+    jobSize: checkJobSize,
+    reach: checkReach,
+    impact: checkRiceImpact,
+    confidence: checkConfidence,
+    effort: checkEffort,
+  };
+  const changes: Record<string, number | null | undefined> = {};
+  for (const field of SCORING_FIELDS) {
+    const value = input[field];
+    if (value != null) {
+      const problem = checks[field](value, `input.${field}`);
+      if (problem) throw new BadUserInputError(problem, `input.${field}`);
+    }
+    changes[field] = value;
+  }
+  return changes;
+}
+
 function checkDates(startDate: string | null | undefined, targetDate: string | null | undefined) {
   // LocalDate accepts the ISO year 0000, which Postgres's date type does not have
   for (const [field, date] of [["input.startDate", startDate], ["input.targetDate", targetDate]] as const) {
@@ -107,6 +135,7 @@ export async function createInitiative(ctx: Context, input: CreateInitiativeInpu
       startDate: input.startDate,
       targetDate: input.targetDate,
       tags: input.tags ?? undefined,
+      ...scoringChanges(input),
     }),
   );
 }
@@ -137,6 +166,7 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
       startDate: input.startDate,
       targetDate: input.targetDate,
       tags: input.tags === null ? [] : input.tags,
+      ...scoringChanges(input),
     });
   });
 }

@@ -8,6 +8,8 @@ const KEY_FORMATS = {
   OutcomeHypothesis: "uuid",
   Measurement: "int",
   ApiToken: "uuid",
+  ScoringModel: "uuid",
+  Scenario: "uuid",
 } as const;
 
 export type NodeTypeName = keyof typeof KEY_FORMATS;

@@ -10,6 +10,8 @@ import { Initiative } from "../initiative/initiative.entity";
 import { Metric } from "../metric/metric.entity";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { Measurement } from "../measurement/measurement.entity";
+import { ScoringModel } from "../prioritization/scoring-model.entity";
+import { Scenario } from "../scenario/scenario.entity";
 
 const MAX_NODES = 500;
 
@@ -20,6 +22,8 @@ const NODE_TABLES: Partial<Record<NodeTypeName, { entity: new () => unknown; tab
   Metric: { entity: Metric, table: "metric", key: "uuid" },
   OutcomeHypothesis: { entity: OutcomeHypothesis, table: "outcome_hypothesis", key: "uuid" },
   Measurement: { entity: Measurement, table: "measurement", key: "bigint" },
+  ScoringModel: { entity: ScoringModel, table: "scoring_model", key: "uuid" },
+  Scenario: { entity: Scenario, table: "scenario", key: "uuid" },
 };
 
 /** Loads any node through the request's by-id loaders; unknown or malformed IDs give null. */

@@ -1,0 +1,140 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Initiative } from "../initiative/initiative.entity";
+
+export enum RankingModel {
+  WSJF = "WSJF",
+  RICE = "RICE",
+  VALUE_PER_COST = "VALUE_PER_COST",
+  CUSTOM = "CUSTOM",
+}
+registerEnumType(RankingModel, {
+  name: "RankingModel",
+  description: "How initiatives are scored for ranking, signals and scenarios.",
+  valuesConfig: {
+    WSJF: { description: "(businessValue + timeCriticality + riskReduction) / jobSize." },
+    RICE: { description: "reach × impact × confidence / effort." },
+    VALUE_PER_COST: { description: "Σ expectedBenefit of the counted hypotheses / budget." },
+    CUSTOM: { description: "A portfolio's own scoring model (pass scoringModelId)." },
+  },
+});
+
+@ObjectType({ description: "One input a score was computed from." })
+export class ScoreInput {
+  @Field(() => String, { description: "The input's name (e.g. `businessValue`, or a custom criterion key)." })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: "Its value; null when missing." })
+  value!: number | null;
+}
+
+@ObjectType({ description: "An initiative's place in a ranking." })
+export class RankingEntry {
+  @Field(() => Int, { nullable: true, description: "1 = best. Null when the model gives no score (listed last)." })
+  rank!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The model's score; null when inputs are missing." })
+  score!: number | null;
+
+  @Field(() => Initiative, { description: "The initiative." })
+  initiative!: Initiative;
+
+  @Field(() => Float, { description: "Σ expectedBenefit of its counted hypotheses (the first tie-breaker)." })
+  expectedBenefit!: number;
+
+  @Field(() => [ScoreInput], { description: "The inputs the score used." })
+  inputs!: ScoreInput[];
+
+  @Field(() => [String], { description: "Inputs that are missing (why there is no score)." })
+  missingInputs!: string[];
+}
+
+@ObjectType({ description: "An edge in a ranking." })
+export class RankingEdge {
+  @Field(() => String, { description: "Opaque cursor (the position in this ranking; rankings are recomputed on every request)." })
+  cursor!: string;
+
+  @Field(() => RankingEntry, { description: "The entry." })
+  node!: RankingEntry;
+}
+
+@ObjectType({ description: "Page information of a ranking." })
+export class RankingPageInfo {
+  @Field(() => Boolean, { description: "More entries follow." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "Entries precede this page." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last edge." })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: "A page of a portfolio's ranking." })
+export class RankingConnection {
+  @Field(() => RankingModel, { description: "The model ranked by." })
+  model!: RankingModel;
+
+  @Field(() => Int, { nullable: true, description: "CUSTOM: the version of the scoring model used." })
+  scoringModelVersion!: number | null;
+
+  @Field(() => Int, { description: "Initiatives ranked (stages other than CLOSED and STOPPED)." })
+  totalCount!: number;
+
+  @Field(() => Int, { description: "How many of them have a score." })
+  scoredCount!: number;
+
+  @Field(() => [RankingEdge], { description: "The entries of this page, best first." })
+  edges!: RankingEdge[];
+
+  @Field(() => [RankingEntry], { description: "The entries of this page (shortcut for `edges { node }`)." })
+  nodes!: RankingEntry[];
+
+  @Field(() => RankingPageInfo, { description: "Where this page sits in the whole ranking." })
+  pageInfo!: RankingPageInfo;
+}
+
+export enum SignalKind {
+  NO_HYPOTHESIS = "NO_HYPOTHESIS",
+  STOP_OR_PIVOT = "STOP_OR_PIVOT",
+  NO_EVIDENCE = "NO_EVIDENCE",
+  BURN_WITHOUT_VALUE = "BURN_WITHOUT_VALUE",
+  ACCELERATE = "ACCELERATE",
+}
+registerEnumType(SignalKind, {
+  name: "SignalKind",
+  description: "Evidence-driven re-prioritization signals (DOMAIN.md).",
+  valuesConfig: {
+    NO_HYPOTHESIS: { description: "Approved or in flight with no counted hypothesis: money committed with no stated outcome." },
+    STOP_OR_PIVOT: { description: "In delivery or delivered, and OFF_TRACK/MISSED hypotheses carry at least half the weight." },
+    NO_EVIDENCE: { description: "In delivery or delivered, hypotheses but no data, the earliest baseline over 90 days ago." },
+    BURN_WITHOUT_VALUE: { description: "At least 80% of the budget spent and weighted progress under 0.3 (or none)." },
+    ACCELERATE: { description: "Every hypothesis with data on track or achieved, yet ranked in the bottom half." },
+  },
+});
+
+@ObjectType({ description: "A named number behind a signal." })
+export class SignalNumber {
+  @Field(() => String, { description: "What the number is." })
+  name!: string;
+
+  @Field(() => Float, { nullable: true, description: "Its value (null when not defined)." })
+  value!: number | null;
+}
+
+@ObjectType({ description: "A reason to re-prioritize an initiative, with the evidence." })
+export class Signal {
+  @Field(() => SignalKind, { description: "Which rule fired." })
+  kind!: SignalKind;
+
+  @Field(() => Initiative, { description: "The initiative." })
+  initiative!: Initiative;
+
+  @Field(() => String, { description: "One line a board can read." })
+  reason!: string;
+
+  @Field(() => [SignalNumber], { description: "The numbers behind it." })
+  numbers!: SignalNumber[];
+}

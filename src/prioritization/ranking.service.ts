@@ -1,0 +1,157 @@
+import { Context } from "../context";
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "../common/connection";
+import { hydrate } from "../database/hydrate";
+import { sql } from "../database/sql";
+import { BadUserInputError } from "../errors";
+import { Initiative } from "../initiative/initiative.entity";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { progressJoins, COUNTED_STATES_SQL } from "../value/progress.sql";
+import { RankingConnection, RankingEntry, RankingModel, Signal } from "./prioritization.types";
+import { RANKED_STAGES, rankedCte, RankingScope } from "./ranking.sql";
+import { requireScoringModel } from "./scoring-model.service";
+import { signalsFor } from "./signals";
+
+export interface RankingArgs {
+  model: RankingModel;
+  scoringModelId?: string | null;
+  includeDescendants: boolean;
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+const INPUTS: Record<Exclude<RankingModel, RankingModel.CUSTOM>, string[]> = {
+  WSJF: ["businessValue", "timeCriticality", "riskReduction", "jobSize"],
+  RICE: ["reach", "impact", "confidence", "effort"],
+  VALUE_PER_COST: ["expectedBenefit", "budget"],
+};
+
+/** The scope of a ranking over `portfolio`; CUSTOM needs a visible scoring model (its current version). */
+export async function rankingScope(
+  ctx: Context,
+  portfolio: Portfolio,
+  model: RankingModel,
+  scoringModelId: string | null | undefined,
+  deep: boolean,
+  stages: readonly string[] = RANKED_STAGES,
+  field = "scoringModelId",
+): Promise<{ scope: RankingScope; version: number | null }> {
+  if (model !== RankingModel.CUSTOM) return { scope: { rootId: portfolio.rowId, deep, stages, model }, version: null };
+  if (!scoringModelId) throw new BadUserInputError("The CUSTOM model needs scoringModelId", field);
+  const m = await requireScoringModel(ctx, scoringModelId, field);
+  return { scope: { rootId: portfolio.rowId, deep, stages, model, custom: { modelId: m.rowId, criteria: m.criteria } }, version: m.version };
+}
+
+function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): RankingEntry {
+  const initiative = hydrate(ctx.dataSource, Initiative, row);
+  const inputs =
+    scope.model === RankingModel.CUSTOM
+      ? scope.custom!.criteria.map((c) => ({ name: c.key, value: row.custom_values?.[c.key] ?? null }))
+      : INPUTS[scope.model].map((name) => ({ name, value: name === "expectedBenefit" ? row.expected_benefit : (initiative as any)[name] }));
+  const missingInputs =
+    scope.model === RankingModel.VALUE_PER_COST
+      ? row.score === null ? ["budget"] : []
+      : inputs.filter((i) => i.value === null).map((i) => i.name);
+  return { rank: row.score === null ? null : row.pos, score: row.score, initiative, expectedBenefit: row.expected_benefit, inputs, missingInputs };
+}
+
+const cursorOf = (pos: number) => Buffer.from(`pos:${pos}`).toString("base64url");
+function posOf(cursor: string, field: string): number {
+  const m = /^pos:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!m) throw new BadUserInputError(`${field} is not a valid cursor`, field);
+  return Number(m[1]);
+}
+
+/** `Portfolio.ranking`: one statement per page. Positions are cursors: a ranking is recomputed on every request. */
+export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs): Promise<RankingConnection> {
+  const { scope, version } = await rankingScope(ctx, portfolio, args.model, args.scoringModelId, args.includeDescendants);
+  for (const f of ["first", "last"] as const) {
+    const n = args[f];
+    if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) throw new BadUserInputError(`${f} must be between 0 and ${MAX_PAGE_SIZE}`, f);
+  }
+  const backward = args.last != null || (args.before != null && args.first == null);
+  const limit = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const bound = backward ? (args.before ? posOf(args.before, "before") : null) : args.after ? posOf(args.after, "after") : 0;
+  const window = backward
+    ? sql`WHERE ${bound === null ? sql`true` : sql`pos < ${bound}`} ORDER BY pos DESC`
+    : sql`WHERE pos > ${bound} ORDER BY pos`;
+  const q = sql`${rankedCte(scope)},
+    counts AS (SELECT max(n_total) AS n_total, max(n_scored) AS n_scored FROM ranked)
+    SELECT page.*, counts.n_total AS total, counts.n_scored AS scored FROM counts
+    LEFT JOIN LATERAL (SELECT * FROM ranked ${window} LIMIT ${limit + 1}) page ON true`.toQuery();
+  // the counts row always comes back, with the page's rows or alone (id NULL) past the end
+  const result: Record<string, any>[] = await ctx.dataSource.query(q.text, q.values);
+  const head = result[0];
+  const rows = result.filter((r) => r.id !== null);
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backward) page.reverse();
+  const edges = page.map((r) => ({ cursor: cursorOf(r.pos), node: toEntry(ctx, scope, r) }));
+  return Object.assign(new RankingConnection(), {
+    model: args.model,
+    scoringModelVersion: version,
+    totalCount: head.total ?? 0,
+    scoredCount: head.scored ?? 0,
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: backward ? bound !== null && bound <= (head.total ?? 0) : more,
+      hasPreviousPage: backward ? more : (bound ?? 0) > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  });
+}
+
+/** `Portfolio.signals`: the facts per initiative in one statement, the rules in signals.ts. */
+export async function signals(
+  ctx: Context,
+  portfolio: Portfolio,
+  asOf: Date,
+  model: RankingModel,
+  scoringModelId: string | null | undefined,
+  includeDescendants: boolean,
+): Promise<Signal[]> {
+  const { scope } = await rankingScope(ctx, portfolio, model, scoringModelId, includeDescendants);
+  const q = sql`${rankedCte(scope)},
+    hyp AS (
+      SELECT h.initiative_id, h.weight, h.baseline_at, pr.status, pr.clamped_ratio
+      FROM ranked rk JOIN outcome_hypothesis h ON h.initiative_id = rk.id
+      ${progressJoins(asOf)}
+      WHERE h.state IN ${COUNTED_STATES_SQL}
+    ),
+    facts AS (
+      SELECT initiative_id, count(*)::int AS hypotheses,
+        count(*) FILTER (WHERE status <> 'NO_DATA')::int AS with_data,
+        count(*) FILTER (WHERE status NOT IN ('NO_DATA', 'ON_TRACK', 'ACHIEVED'))::int AS with_data_not_good,
+        sum(weight) AS total_weight,
+        coalesce(sum(weight) FILTER (WHERE status IN ('OFF_TRACK', 'MISSED')), 0) AS bad_weight,
+        min(baseline_at) AS earliest,
+        sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0) AS weighted_progress
+      FROM hyp GROUP BY initiative_id
+    )
+    SELECT rk.*, f.hypotheses, f.with_data, f.with_data_not_good, f.total_weight, f.bad_weight, f.earliest, f.weighted_progress
+    FROM ranked rk LEFT JOIN facts f ON f.initiative_id = rk.id ORDER BY rk.pos`.toQuery();
+  const rows: Record<string, any>[] = await ctx.dataSource.query(q.text, q.values);
+  return rows.flatMap((r) => {
+    const initiative = hydrate(ctx.dataSource, Initiative, r);
+    return signalsFor(
+      {
+        stage: r.stage,
+        budget: r.budget,
+        actualCost: r.actual_cost,
+        hypotheses: r.hypotheses ?? 0,
+        withData: r.with_data ?? 0,
+        withDataNotGood: r.with_data_not_good ?? 0,
+        totalWeight: r.total_weight ?? 0,
+        badWeight: r.bad_weight ?? 0,
+        earliestBaselineAt: r.earliest,
+        weightedProgress: r.weighted_progress,
+        rank: r.score === null ? null : r.pos,
+        scored: r.n_scored,
+      },
+      asOf,
+    ).map((s) => Object.assign(new Signal(), { ...s, initiative }));
+  });
+}

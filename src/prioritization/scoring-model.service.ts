@@ -1,0 +1,128 @@
+import { Context } from "../context";
+import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { fetchPagesByParent } from "../common/keyset";
+import { hydrate } from "../database/hydrate";
+import { lockForUpdate } from "../database/rows";
+import { BadUserInputError, NotFoundError } from "../errors";
+import { expectGlobalId } from "../node/global-id";
+import { PortfolioRole } from "../auth/auth.entity";
+import { requirePortfolioKey } from "../portfolio/portfolio.service";
+import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
+import { ScoringCriterion, ScoringModel } from "./scoring-model.entity";
+import { CreateScoringModelInput, ScoringCriterionInput, SetInitiativeScoresInput, UpdateScoringModelInput } from "./scoring-model.inputs";
+import { checkCriteria, checkCriterionValue } from "./scoring";
+
+export function scoringModelLoader(ctx: Context) {
+  return ctx.loaders.byId(ScoringModel, "scoring_model");
+}
+
+/** A visible scoring model, or NOT_FOUND naming the field. */
+export async function requireScoringModel(ctx: Context, id: string, field: string): Promise<ScoringModel> {
+  const model = await scoringModelLoader(ctx).load(expectGlobalId(id, "ScoringModel", field));
+  if (!model) throw new NotFoundError(`Scoring model ${id} not found`, field);
+  return model;
+}
+
+/** `Portfolio.scoringModels` for a page of portfolios in one statement. */
+export function scoringModelsOf(ctx: Context, portfolioId: string, page: PageArgs): Promise<ConnectionResult<ScoringModel>> {
+  return ctx.loaders
+    .get<string, ConnectionResult<ScoringModel>>(`Portfolio.scoringModels:${JSON.stringify(page)}`, (ids) =>
+      fetchPagesByParent(ctx, { entity: ScoringModel, table: "scoring_model", conditions: [], sort: "t.name", direction: OrderDirection.ASC }, "portfolio_id", ids, page),
+    )
+    .load(portfolioId);
+}
+
+function criteriaOf(input: ScoringCriterionInput[]): ScoringCriterion[] {
+  const criteria = input.map(({ key, name, weight, min, max }) => ({ key, name, weight, min, max }));
+  const problem = checkCriteria(criteria, "input.criteria");
+  if (problem) throw new BadUserInputError(problem, "input.criteria");
+  criteria.forEach((c, i) => {
+    if (c.key.length < 1 || c.key.length > 50) throw new BadUserInputError("key must be 1–50 characters", `input.criteria.${i}.key`);
+  });
+  return criteria;
+}
+
+async function saveVersion(ctx: Context, em: { query: Context["dataSource"]["query"] }, model: Record<string, unknown>) {
+  await em.query(
+    `INSERT INTO scoring_model_version (model_id, version, name, criteria, created_by) VALUES ($1, $2, $3, $4, $5)`,
+    [model.id, model.version, model.name, JSON.stringify(model.criteria), ctx.access.viewer.subject],
+  );
+}
+
+export async function createScoringModel(ctx: Context, input: CreateScoringModelInput): Promise<ScoringModel> {
+  const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
+  await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
+  const criteria = criteriaOf(input.criteria);
+  return ctx.dataSource.transaction(async (em) => {
+    const [row] = await em.query(
+      `INSERT INTO scoring_model (portfolio_id, name, criteria, created_by) VALUES ($1, $2, $3, $4) RETURNING *`,
+      [portfolioId, input.name, JSON.stringify(criteria), ctx.access.viewer.subject],
+    );
+    await saveVersion(ctx, em, row);
+    return hydrate(ctx.dataSource, ScoringModel, row);
+  });
+}
+
+export async function updateScoringModel(ctx: Context, input: UpdateScoringModelInput): Promise<ScoringModel> {
+  const model = await requireScoringModel(ctx, input.id, "input.id");
+  await ctx.access.require(model.portfolioId, PortfolioRole.OWNER, "Scoring model", "input.id");
+  if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
+  const criteria = input.criteria ? criteriaOf(input.criteria) : undefined;
+  return ctx.dataSource.transaction(async (em) => {
+    await lockForUpdate(em, ScoringModel, "scoring_model", model.rowId, input.expectedVersion, "Scoring model");
+    const [row] = await em.query(
+      `WITH u AS (UPDATE scoring_model SET name = coalesce($2, name), criteria = coalesce($3::jsonb, criteria),
+         version = version + 1, updated_at = now() WHERE id = $1 RETURNING *) SELECT * FROM u`,
+      [model.rowId, input.name ?? null, criteria ? JSON.stringify(criteria) : null],
+    );
+    await saveVersion(ctx, em, row);
+    return hydrate(ctx.dataSource, ScoringModel, row);
+  });
+}
+
+/** The initiative's values on every criterion of the model's current version, in criteria order. */
+export async function scoresOf(ctx: Context, initiativeId: string, model: ScoringModel) {
+  const rows: Array<{ criterion_key: string; value: number }> = await ctx.dataSource.query(
+    "SELECT criterion_key, value FROM initiative_criterion_score WHERE initiative_id = $1 AND model_id = $2",
+    [initiativeId, model.rowId],
+  );
+  const byKey = new Map(rows.map((r) => [r.criterion_key, r.value]));
+  return model.criteria.map((c) => ({ key: c.key, value: byKey.get(c.key) ?? null }));
+}
+
+export async function setInitiativeScores(ctx: Context, input: SetInitiativeScoresInput) {
+  const initiativeId = await requireInitiativeKey(ctx, input.initiativeId, "input.initiativeId");
+  const initiative = (await initiativeLoader(ctx).load(initiativeId))!;
+  await ctx.access.require(initiative.portfolioId, PortfolioRole.OWNER, "Initiative", "input.initiativeId");
+  const model = await requireScoringModel(ctx, input.scoringModelId, "input.scoringModelId");
+  const criteria = new Map(model.criteria.map((c) => [c.key, c]));
+  const seen = new Set<string>();
+  input.scores.forEach((s, i) => {
+    const c = criteria.get(s.key);
+    if (!c) throw new BadUserInputError(`The model has no criterion "${s.key}"`, `input.scores.${i}.key`);
+    if (seen.has(s.key)) throw new BadUserInputError(`Criterion "${s.key}" given twice`, `input.scores.${i}.key`);
+    seen.add(s.key);
+    const problem = s.value === null ? null : checkCriterionValue(c, s.value, `input.scores.${i}.value`);
+    if (problem) throw new BadUserInputError(problem, `input.scores.${i}.value`);
+  });
+  const set = input.scores.filter((s) => s.value !== null);
+  const cleared = input.scores.filter((s) => s.value === null).map((s) => s.key);
+  await ctx.dataSource.transaction(async (em) => {
+    if (set.length) {
+      await em.query(
+        `INSERT INTO initiative_criterion_score (initiative_id, model_id, criterion_key, value)
+         SELECT $1, $2, k, v FROM unnest($3::text[], $4::float8[]) AS x(k, v)
+         ON CONFLICT (initiative_id, model_id, criterion_key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [initiativeId, model.rowId, set.map((s) => s.key), set.map((s) => s.value)],
+      );
+    }
+    if (cleared.length) {
+      await em.query("DELETE FROM initiative_criterion_score WHERE initiative_id = $1 AND model_id = $2 AND criterion_key = ANY($3::text[])", [
+        initiativeId,
+        model.rowId,
+        cleared,
+      ]);
+    }
+  });
+  return { initiative, scoringModel: model, scores: await scoresOf(ctx, initiativeId, model) };
+}
