@@ -29,6 +29,7 @@ export class MetricValueResolver {
   @Authorized(Capability.READ)
   @FieldResolver(() => [SeriesPoint], {
     description: "Measurements of [from, to) in calendar buckets (UTC), combined by the metric's aggregation; empty buckets have value null and count 0. At most 1000 buckets.",
+    complexity: 20,
   })
   series(
     @Root() metric: Metric,

@@ -12,6 +12,7 @@ export class HypothesisProgressResolver {
   @Authorized(Capability.READ)
   @FieldResolver(() => HypothesisProgress, {
     description: "Progress towards the target as of an instant: current value, ratio, status and a least-squares forecast.",
+    complexity: 5,
   })
   progress(
     @Root() hypothesis: OutcomeHypothesis,

@@ -12,7 +12,7 @@ const AS_OF = { nullable: true, description: "Evaluate as of this instant (defau
 @Resolver(() => Initiative)
 export class InitiativeValueResolver {
   @Authorized(Capability.READ)
-  @FieldResolver(() => ValueSummary, { description: "Value realization over this initiative's counted hypotheses, and its money." })
+  @FieldResolver(() => ValueSummary, { description: "Value realization over this initiative's counted hypotheses, and its money.", complexity: 20 })
   valueSummary(@Root() initiative: Initiative, @Arg("asOf", () => Date, AS_OF) asOf: Date | null, @Ctx() ctx: Context) {
     return initiativeSummary(ctx, initiative.rowId, resolveAsOf(ctx, asOf));
   }
@@ -23,6 +23,7 @@ export class PortfolioValueResolver {
   @Authorized(Capability.READ)
   @FieldResolver(() => ValueSummary, {
     description: "Value realization over the initiatives of this portfolio's whole subtree (archived portfolios included), or only its own.",
+    complexity: 20,
   })
   valueSummary(
     @Root() portfolio: Portfolio,
