@@ -23,6 +23,9 @@ export const MAX_DEFAULT_UNITS = 200_000;
 /** Decision bits (items × capacity units) the solver agrees to allocate: 2^30 bits = 128 MiB. */
 export const MAX_DECISION_BITS = 2 ** 30;
 
+/** The table the capacity and unit call for is more than the solver agrees to build. */
+export class KnapsackTooLargeError extends Error {}
+
 export interface KnapsackItem {
   id: string;
   cost: number;
@@ -69,11 +72,13 @@ export function defaultUnit(capacity: number): number {
  * amount / unit rounded up (ceil) or down (floor), except that a quotient within 1e-12 of an
  * integer counts as that integer: decimal money is inexact in binary (0.29 / 0.01 gives
  * 28.999999999999996), and a cost that is a multiple of the unit must stay that multiple.
+ * The tolerance is relative to the quotient, so a positive amount never snaps to 0 units
+ * (with a unit 10^12 times the cost it would otherwise count as free).
  */
 export function toUnits(amount: number, unit: number, round: "up" | "down"): number {
   const q = amount / unit;
   const nearest = Math.round(q);
-  if (Math.abs(q - nearest) <= 1e-12 * Math.max(1, Math.abs(q))) return nearest;
+  if (Math.abs(q - nearest) <= 1e-12 * Math.abs(q)) return nearest;
   return round === "up" ? Math.ceil(q) : Math.floor(q);
 }
 
@@ -95,6 +100,11 @@ export function solveKnapsack(items: readonly KnapsackItem[], capacity: number, 
   const must = new Set(options.mustInclude ?? []);
   validate(items, capacity, unit, must);
   const units = items.map((it) => toUnits(it.cost, unit, "up"));
+  // a unit so fine that amount / unit overflows would make every cost Infinity and all fit
+  const capacityUnits = toUnits(capacity, unit, "down");
+  if (![capacityUnits, ...units].every(Number.isFinite)) {
+    throw new KnapsackTooLargeError(`knapsack: unit ${unit} is too fine for these amounts; use a coarser unit`);
+  }
   const take = new Uint8Array(items.length);
 
   let mustCost = 0;
@@ -122,7 +132,7 @@ export function solveKnapsack(items: readonly KnapsackItem[], capacity: number, 
   });
 
   // The table never needs more columns than the candidates could fill all together.
-  const room = Math.max(0, toUnits(capacity, unit, "down") - mustUnits);
+  const room = Math.max(0, capacityUnits - mustUnits);
   const totalUnits = candidates.reduce((s, i) => s + units[i], 0);
   for (const i of chooseExact(candidates.map((i) => units[i]), candidates.map((i) => items[i].value), Math.min(room, totalUnits))) {
     take[candidates[i]] = 1;
@@ -151,10 +161,11 @@ function chooseExact(weights: number[], values: number[], cap: number): number[]
   const n = weights.length;
   if (n === 0) return [];
   if (weights.reduce((s, w) => s + w, 0) <= cap) return weights.map((_, i) => i);
-  const words = (cap >>> 5) + 1; // 32 capacities per Uint32 word
+  // 32 capacities per Uint32 word; not cap >>> 5, which wraps from 2^32 capacity units on
+  const words = Math.floor(cap / 32) + 1;
   // the dp row costs as much memory as 64 rows of decision bits
   if ((n + 64) * words * 32 > MAX_DECISION_BITS) {
-    throw new Error(`knapsack: ${n} items × ${cap + 1} capacity units is too large; use a coarser unit`);
+    throw new KnapsackTooLargeError(`knapsack: ${n} items × ${cap + 1} capacity units is too large; use a coarser unit`);
   }
   const dp = new Float64Array(cap + 1);
   const bits = new Uint32Array(n * words);

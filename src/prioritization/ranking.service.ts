@@ -66,6 +66,8 @@ function posOf(cursor: string, field: string): number {
 /** `Portfolio.ranking`: one statement per page. Positions are cursors: a ranking is recomputed on every request. */
 export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs): Promise<RankingConnection> {
   const { scope, version } = await rankingScope(ctx, portfolio, args.model, args.scoringModelId, args.includeDescendants);
+  // as every other connection (pageWindow): one direction per request
+  if (args.first != null && args.last != null) throw new BadUserInputError("Pass either first or last, not both", "first");
   for (const f of ["first", "last"] as const) {
     const n = args[f];
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) throw new BadUserInputError(`${f} must be between 0 and ${MAX_PAGE_SIZE}`, f);

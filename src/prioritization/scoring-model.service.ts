@@ -36,8 +36,10 @@ function criteriaOf(input: ScoringCriterionInput[]): ScoringCriterion[] {
   const criteria = input.map(({ key, name, weight, min, max }) => ({ key, name, weight, min, max }));
   const problem = checkCriteria(criteria, "input.criteria");
   if (problem) throw new BadUserInputError(problem, "input.criteria");
+  // class-validator does not descend into the list's objects, so their @Length rules are checked here
   criteria.forEach((c, i) => {
     if (c.key.length < 1 || c.key.length > 50) throw new BadUserInputError("key must be 1–50 characters", `input.criteria.${i}.key`);
+    if (c.name.length < 1 || c.name.length > 200) throw new BadUserInputError("name must be 1–200 characters", `input.criteria.${i}.name`);
   });
   return criteria;
 }
@@ -69,7 +71,9 @@ export async function updateScoringModel(ctx: Context, input: UpdateScoringModel
   if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
   const criteria = input.criteria ? criteriaOf(input.criteria) : undefined;
   return ctx.dataSource.transaction(async (em) => {
-    await lockForUpdate(em, ScoringModel, "scoring_model", model.rowId, input.expectedVersion, "Scoring model");
+    const current = await lockForUpdate(em, ScoringModel, "scoring_model", model.rowId, input.expectedVersion, "Scoring model");
+    // nothing to change, nothing to version
+    if (input.name === undefined && !input.criteria) return current;
     const [row] = await em.query(
       `WITH u AS (UPDATE scoring_model SET name = coalesce($2, name), criteria = coalesce($3::jsonb, criteria),
          version = version + 1, updated_at = now() WHERE id = $1 RETURNING *) SELECT * FROM u`,

@@ -10,7 +10,7 @@ import { portfolioLoader, requirePortfolioKey } from "../portfolio/portfolio.ser
 import { InitiativeStage } from "../initiative/initiative.entity";
 import { rankedCte } from "../prioritization/ranking.sql";
 import { rankingScope } from "../prioritization/ranking.service";
-import { solveKnapsack } from "../prioritization/knapsack";
+import { KnapsackTooLargeError, solveKnapsack } from "../prioritization/knapsack";
 import { MAX_MONEY } from "../common/money";
 import { Scenario } from "./scenario.entity";
 import { PlanScenarioInput, SaveScenarioInput, ScenarioItem, ScenarioItemReason, ScenarioPlan } from "./scenario.types";
@@ -72,7 +72,7 @@ export async function planScenario(ctx: Context, input: PlanScenarioInput): Prom
     else if (r.score === null && !must.includes(r.id)) unplannable.push(item(r, ScenarioItemReason.NO_SCORE));
     else plannable.push(r);
   }
-  const solution = solveKnapsack(
+  const solution = solve(
     // in ranking order, so among equally good plans the better-ranked initiatives win
     plannable.map((r) => ({ id: r.id, cost: remainingCost(r.stage, r.budget, r.actual_cost)!, value: Math.max(r.score ?? 0, 0) })),
     input.budget,
@@ -105,6 +105,19 @@ export async function planScenario(ctx: Context, input: PlanScenarioInput): Prom
   });
   const stored = { ...input, portfolioId: portfolioKey, stages, mustInclude: must, exclude, scoringModelId: scope.custom?.modelId ?? null };
   return { plan, portfolio, stored };
+}
+
+/** solveKnapsack; a cost unit too fine for the budget and candidates is the caller's mistake. */
+function solve(...args: Parameters<typeof solveKnapsack>): ReturnType<typeof solveKnapsack> {
+  try {
+    return solveKnapsack(...args);
+  } catch (e) {
+    if (!(e instanceof KnapsackTooLargeError)) throw e;
+    throw new BadUserInputError(
+      `costUnit is too fine for this budget and ${args[0].length} candidates: the exact optimizer would need too large a table; use a coarser costUnit`,
+      "input.costUnit",
+    );
+  }
 }
 
 /** A stored plan read back as typed objects. */
