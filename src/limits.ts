@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLSchema, getNamedType, GraphQLObjectType, ValidationRule } from "graphql";
+import { GraphQLError, GraphQLSchema, getNamedType, GraphQLObjectType, ParseOptions, ValidationRule } from "graphql";
 import { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
@@ -6,8 +6,8 @@ import { DEFAULT_PAGE_SIZE } from "./common/connection";
 
 /**
  * Request limits, all checked before any resolver runs (README, "Limits"):
- * depth, aliases, directives and tokens by graphql-armor's validation rules and parser,
- * cost by graphql-query-complexity over the whole operation.
+ * depth, aliases and directives by graphql-armor's validation rules, tokens by the
+ * GraphQL parser itself, cost by graphql-query-complexity over the whole operation.
  */
 export interface Limits {
   maxDepth: number;
@@ -58,7 +58,8 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
           if (cost > limits.maxCost) {
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested lists`,
-              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, maxCost: limits.maxCost } },
+              // a client error like the other limits: without `http`, Apollo answers 500
+              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, maxCost: limits.maxCost, http: { status: 400 } } },
             );
           }
         },
@@ -76,14 +77,37 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
 }
 
 /** graphql-armor's protections with our limits; field suggestions are blocked in production. */
-export function armor(limits: Limits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armor(
+  limits: Limits,
+  production: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: ParseOptions } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // graphql-armor's token limit throws from a plugin hook, which Apollo answers with
+    // HTTP 500 and without our response extensions; the parser's own limit is an
+    // ordinary syntax error (400), reworded below.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // replaced by the per-field cost above
     blockFieldSuggestion: { enabled: production },
   }).protect();
-  return { plugins, validationRules };
+  return { plugins: [...plugins, tokenLimitMessage(limits.maxTokens)], validationRules, parseOptions: { maxLexicalTokens: limits.maxTokens } };
+}
+
+/** The parser's "Document contains more that N tokens" in the words of the other limits. */
+function tokenLimitMessage(maxTokens: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (/Document contains more th(?:at|an) \d+ tokens/.test(error.message)) {
+              error.message = `Syntax Error: Token limit of ${maxTokens} exceeded: send a smaller document (RMO_MAX_TOKENS)`;
+            }
+          }
+        },
+      };
+    },
+  };
 }

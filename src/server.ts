@@ -55,6 +55,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     hideSchemaDetailsFromClientErrors: production,
     introspection: config.introspection,
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     plugins: [
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
