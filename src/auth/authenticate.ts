@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
+import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
 import { DataSource } from "typeorm";
 import { AuthConfig } from "../config";
 import { UnauthenticatedError } from "../errors";
@@ -11,6 +11,16 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address === "::1" || address.startsWith("127.") || address === "::ffff:127.0.0.1");
+}
+
+/** What is wrong with a refused JWT, in words a caller can act on (never the key or the token). */
+function jwtProblem(e: unknown): string {
+  if (e instanceof errors.JWTExpired) return "The token has expired";
+  if (e instanceof errors.JWTClaimValidationFailed) {
+    if (e.claim === "sub" && e.reason === "missing") return "The token has no subject (sub claim)";
+    return e.reason === "missing" ? `The token has no ${e.claim} claim` : `The token's ${e.claim} claim is not accepted here`;
+  }
+  return "Invalid token";
 }
 
 function rolesOf(payload: JWTPayload): string[] {
@@ -88,13 +98,15 @@ export class Authenticator {
         issuer: this.config.jwtIssuer,
         audience: this.config.jwtAudience,
         algorithms: this.config.jwksUrl ? undefined : ["HS256"],
+        // a person's token must expire: one without `exp` would be a password
+        requiredClaims: ["exp", "sub"],
       };
       payload =
         this.jwtKey instanceof Uint8Array
           ? (await jwtVerify(token, this.jwtKey, options)).payload
           : (await jwtVerify(token, this.jwtKey, options)).payload;
-    } catch {
-      throw new UnauthenticatedError("Invalid or expired token");
+    } catch (e) {
+      throw new UnauthenticatedError(jwtProblem(e));
     }
     if (!payload.sub) throw new UnauthenticatedError("The token has no subject (sub claim)");
     const name = typeof payload.name === "string" ? payload.name : payload.sub;

@@ -117,13 +117,17 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
   for (const field of ["metricId", "statement", "baseline", "baselineAt", "target", "targetDate", "weight", "expectedBenefit", "state"] as const) {
     if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
   }
+  // Every check that reads through the pool happens before the transaction takes its
+  // connection: a transaction that waits for a second connection can starve the pool.
+  const existing = await ctx.loaders.byId(OutcomeHypothesis, "outcome_hypothesis").load(id);
+  if (!existing) throw new NotFoundError("OutcomeHypothesis not found", "input.id");
+  const initiative = (await initiativeLoader(ctx).load(existing.initiativeId))!;
+  await ctx.access.require(initiative.portfolioId, PortfolioRole.CONTRIBUTOR, "OutcomeHypothesis", "input.id");
   const newMetric = input.metricId ? await requireMetric(ctx, input.metricId, "input.metricId") : undefined;
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, OutcomeHypothesis, "outcome_hypothesis", id, input.expectedVersion, "OutcomeHypothesis");
-    const initiative = await initiativeLoader(ctx).load(current.initiativeId);
-    if (!initiative) throw new NotFoundError("OutcomeHypothesis not found", "input.id");
-    await ctx.access.require(initiative.portfolioId, PortfolioRole.CONTRIBUTOR, "OutcomeHypothesis", "input.id");
-    const metric = newMetric ?? (await metricLoader(ctx).load(current.metricId));
+    // the direction as it is now, read on this transaction's own connection
+    const [metric] = await em.query("SELECT direction FROM metric WHERE id = $1", [newMetric?.rowId ?? current.metricId]);
     checkShape(
       {
         baseline: input.baseline ?? current.baseline,
@@ -132,7 +136,7 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
         targetDate: input.targetDate ?? current.targetDate,
         weight: input.weight ?? current.weight,
       },
-      metric!.direction,
+      metric.direction,
     );
     return updateRow(em, OutcomeHypothesis, "outcome_hypothesis", id, {
       metricId: newMetric?.rowId,

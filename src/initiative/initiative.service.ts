@@ -145,11 +145,19 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
   for (const field of ["name", "stage", "portfolioId"] as const) {
     if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
   }
+  // Every check that reads through the pool happens before the transaction takes its
+  // connection: a transaction that waits for a second connection can starve the pool.
+  const existing = await initiativeLoader(ctx).load(id);
+  if (!existing) throw new NotFoundError("Initiative not found", "input.id");
+  await ctx.access.require(existing.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
+  if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, Initiative, "initiative", id, input.expectedVersion, "Initiative");
-    await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
-    if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
+    // moved meanwhile: check again (the caller's roles are already loaded, no new connection)
+    if (current.portfolioId !== existing.portfolioId) {
+      await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
+    }
     checkDates(
       input.startDate === undefined ? current.startDate : input.startDate,
       input.targetDate === undefined ? current.targetDate : input.targetDate,

@@ -197,6 +197,9 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
   const empty = { accepted: 0, inserted: 0, updated: 0, unchanged: 0 };
   if (checked.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
 
+  // load the caller's roles and token scope now: inside the transaction they would need a
+  // second connection from the pool while holding one
+  await Promise.all([ctx.access.portfolioIds(), ctx.access.tokenPortfolios()]);
   return ctx.dataSource.transaction(async (em) => {
     const refs = await resolveMetrics(ctx, em, checked);
     const rows: Row[] = [];

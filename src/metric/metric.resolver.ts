@@ -44,7 +44,10 @@ export class MetricResolver {
   }
 
   @Authorized(Capability.READ)
-  @FieldResolver(() => Portfolio, { description: "The owning portfolio." })
+  @FieldResolver(() => Portfolio, {
+    nullable: true,
+    description: "The owning portfolio; null when you can see the metric only through a hypothesis, not its portfolio.",
+  })
   portfolio(@Root() metric: Metric, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(metric.portfolioId);
   }

@@ -113,12 +113,18 @@ export async function updateMetric(ctx: Context, input: UpdateMetricInput): Prom
   for (const field of ["name", "direction", "aggregation", "portfolioId"] as const) {
     if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
   }
+  // Every check that reads through the pool happens before the transaction takes its
+  // connection: a transaction that waits for a second connection can starve the pool.
+  const existing = await metricLoader(ctx).load(id);
+  if (!existing) throw new NotFoundError("Metric not found", "input.id");
+  await ctx.access.require(existing.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", true);
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
+  if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   return ctx.dataSource.transaction(async (em) => {
     const current = await lockForUpdate(em, Metric, "metric", id, input.expectedVersion, "Metric");
-    const seen = (await metricLoader(ctx).load(id)) !== null;
-    await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", seen);
-    if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
+    if (current.portfolioId !== existing.portfolioId) {
+      await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", true);
+    }
     if (input.direction && input.direction !== current.direction) {
       const [{ used }] = await em.query("SELECT EXISTS (SELECT 1 FROM outcome_hypothesis WHERE metric_id = $1) AS used", [id]);
       if (used) {

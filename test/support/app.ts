@@ -59,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RMO_JWT_SECRET: TEST_JWT_SECRET,
     ...env,
   });
-  const dataSource = createDataSource({ url, poolSize: 12 });
+  const dataSource = createDataSource({ url, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   const server: RunningServer = await startServer(config, dataSource, 0);
