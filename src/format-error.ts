@@ -12,6 +12,9 @@ import { requestScope } from "./request-scope";
  */
 const CLIENT_TEXT_ERRORS = ["22021", "22P05"];
 
+/** Deadlock and serialization failures: the transaction was rolled back and may simply be retried. */
+const CONCURRENCY_ERRORS = ["40P01", "40001"];
+
 /** Errors raised by GraphQL itself before any resolver ran: safe to show as they are. */
 const PASS_THROUGH = new Set([
   "GRAPHQL_PARSE_FAILED",
@@ -64,6 +67,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ...base,
       message: "Text input contains a character that cannot be stored (such as U+0000)",
       extensions: { code: "BAD_USER_INPUT" },
+    };
+  }
+  if (CONCURRENCY_ERRORS.some((state) => isConstraintViolation(original, state))) {
+    // two requests changed the same rows at once and Postgres aborted one: nothing was written
+    return {
+      ...base,
+      message: "A concurrent change got in the way; nothing was written. Retry the request.",
+      extensions: { code: "CONFLICT" },
     };
   }
   const code = formatted.extensions?.code;
