@@ -78,6 +78,8 @@ export interface ServerOptions {
   maxCost: number;
   cpuProfDir: string | null;
   nodeArgs: string[];
+  /** RMO_SQL_STATS: on for the verification server only (it costs the timed server CPU). */
+  sqlStats: boolean;
 }
 
 export async function startApiServer(o: ServerOptions): Promise<Child & { token: string }> {
@@ -88,7 +90,7 @@ export async function startApiServer(o: ServerOptions): Promise<Child & { token:
     NODE_ENV: "production",
     DATABASE_URL: o.url,
     PORT: String(port),
-    RMO_SQL_STATS: "1",
+    RMO_SQL_STATS: o.sqlStats ? "1" : "0",
     RMO_BOOTSTRAP_TOKEN: token,
     RMO_MAX_COST: String(o.maxCost),
     RMO_DB_POOL_SIZE: String(o.poolSize),

@@ -114,7 +114,10 @@ async function main(): Promise<number> {
     await db.dataSource.destroy(); // the bench's own pool is not needed any more
     const params = scenarioParams(fixtures);
 
-    const server = await startApiServer({ url: db.url, poolSize: POOL_SIZE, maxCost: MAX_COST, cpuProfDir: opts.cpuProfDir, nodeArgs: opts.serverNodeArgs });
+    // Answers and SQL/request come from a server with SQL statistics on; the timed server is
+    // then a production server as deployed, without them (they cost it CPU on every promise).
+    const serverOptions = { url: db.url, poolSize: POOL_SIZE, maxCost: MAX_COST, cpuProfDir: null, nodeArgs: opts.serverNodeArgs };
+    let server = await startApiServer({ ...serverOptions, sqlStats: true });
     children.push(server);
     const floor = await startFloorServer(db.url, POOL_SIZE, params);
     children.push(floor);
@@ -146,6 +149,14 @@ async function main(): Promise<number> {
       verified.push(v);
     }
     if (errors.length) throw new Error("the server's answers differ from the floor's; not timing anything");
+
+    await server.stop();
+    children.splice(children.indexOf(server), 1);
+    server = await startApiServer({ ...serverOptions, cpuProfDir: opts.cpuProfDir, sqlStats: false });
+    children.push(server);
+    setup.server = { pid: server.pid, port: server.port, token: server.token };
+    report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
+    log(`timed API server pid ${server.pid} on port ${server.port} (SQL statistics off)`);
 
     for (const v of verified) {
       const connections = v.scenario === "report" ? opts.reportConnections : opts.connections;

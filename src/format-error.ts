@@ -4,7 +4,7 @@ import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { AppError } from "./errors";
 import { isConstraintViolation } from "./database/db-errors";
-import { requestScope } from "./request-scope";
+import { REQUEST_ID } from "./request-scope";
 
 /**
  * SQLSTATEs only client text can cause: Postgres cannot store U+0000 in text (22021), and
@@ -82,7 +82,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === "string" && PASS_THROUGH.has(code) && !fromResolver) {
     return { ...base, extensions: { code } };
   }
-  const requestId = requestScope.getStore()?.requestId ?? "unknown";
+  const requestId = (error as Record<symbol, string> | null)?.[REQUEST_ID] ?? "unknown";
   console.error(`[error] request ${requestId}:`, original instanceof Error ? original.stack : original);
   return {
     ...base,

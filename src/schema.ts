@@ -4,6 +4,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { resolvers } from "./resolvers";
 import { CapabilityChecker } from "./auth/capabilities";
+import { validateInput } from "./validate-input";
 
 let cached: GraphQLSchema | undefined;
 
@@ -13,7 +14,7 @@ export function buildAppSchema(): GraphQLSchema {
     resolvers,
     // one date-time scalar for every Date field (STACK.md)
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    validateFn: validateInput,
     authChecker: CapabilityChecker,
     // an @Authorized check that fails raises the checker's own typed error (FORBIDDEN)
     authMode: "error",

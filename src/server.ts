@@ -5,17 +5,31 @@ import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+
 import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Context, createContext } from "./context";
 import { formatError } from "./format-error";
-import { requestScope, RequestScope } from "./request-scope";
+import { REQUEST_ID, requestScope } from "./request-scope";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./limits";
 import { Authenticator } from "./auth/authenticate";
 import { UnauthenticatedError } from "./errors";
 import { Viewer } from "./auth/viewer";
+
+/** Tags every error with the request's id, so formatError can name it and log it. */
+function requestIdPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const e of errors) (e as unknown as Record<symbol, string>)[REQUEST_ID] = contextValue.requestId;
+        },
+      };
+    },
+  };
+}
 
 /** Adds `extensions.sqlStatements`, the statements this request sent (for tests and the bench). */
 function sqlStatsPlugin(): ApolloServerPlugin<Context> {
@@ -57,6 +71,9 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     plugins: [
+      // cache hints are unused (no CDN or response cache); the plugin wraps every field resolver
+      ApolloServerPluginCacheControlDisabled(),
+      requestIdPlugin(),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -83,9 +100,10 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     (req, res, next) => {
       const given = String(req.headers["x-request-id"] ?? "");
       const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
-      const scope: RequestScope = { requestId, statements: 0 };
+      res.locals.requestId = requestId;
       res.setHeader("x-request-id", requestId);
-      requestScope.run(scope, next);
+      if (config.exposeSqlStats) requestScope.run({ statements: 0 }, next);
+      else next();
     },
     express.json({ limit: config.maxBodyBytes }),
     // Who is calling is settled before Apollo sees the request: bad or missing credentials
@@ -104,19 +122,20 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     },
     expressMiddleware(apollo, {
       context: async ({ res }) =>
-        createContext(config, dataSource, res.locals.viewer as Viewer, requestScope.getStore()?.requestId),
+        createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string),
     }),
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = String(res.getHeader("x-request-id") ?? "unknown");
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =
       err.type === "entity.too.large"
         ? `Request body larger than ${config.maxBodyBytes} bytes (RMO_MAX_BODY_BYTES)`
         : status < 500
           ? "Malformed request body: send JSON"
-          : `Internal server error (request id ${requestScope.getStore()?.requestId ?? "unknown"})`;
-    if (status === 500) console.error("[error] HTTP:", err);
+          : `Internal server error (request id ${requestId})`;
+    if (status === 500) console.error(`[error] request ${requestId} (HTTP):`, err);
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
 

@@ -3,7 +3,7 @@ import { Capability } from "./auth/capabilities";
 import { Context } from "./context";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./common/connection";
 
-@ObjectType({ description: "Deployment settings clients need to interpret answers and size requests." })
+@ObjectType({ simpleResolvers: true, description: "Deployment settings clients need to interpret answers and size requests." })
 export class ServiceInfo {
   @Field(() => String, { description: "ISO 4217 code of the currency every money field is in." })
   reportingCurrency!: string;

@@ -21,7 +21,7 @@ registerEnumType(PortfolioRole, {
 /** Higher rank, more rights; a role includes every lower one. */
 export const ROLE_RANK: Record<PortfolioRole, number> = { VIEWER: 1, CONTRIBUTOR: 2, OWNER: 3 };
 
-@ObjectType({ description: "A person's role on a portfolio (and, by inheritance, on everything below it)." })
+@ObjectType({ simpleResolvers: true, description: "A person's role on a portfolio (and, by inheritance, on everything below it)." })
 @Entity("portfolio_member")
 @Unique("portfolio_member_unique", ["portfolioId", "subject"])
 @Index("portfolio_member_subject_idx", ["subject"])
@@ -70,7 +70,7 @@ registerEnumType(ApiTokenScope, {
 });
 
 /** A script's credential. Only a SHA-256 of the secret is stored; the secret is shown once. */
-@ObjectType({ description: "An API token for a script. The secret itself is only ever returned by createApiToken." })
+@ObjectType({ simpleResolvers: true, description: "An API token for a script. The secret itself is only ever returned by createApiToken." })
 @Entity("api_token")
 @Index("api_token_created_by_idx", ["createdBy"])
 @Check("api_token_scope_valid", "scope IN ('READ_ONLY','WRITE_MEASUREMENTS')")

@@ -29,7 +29,7 @@ export class RemovePortfolioMemberInput {
   subject!: string;
 }
 
-@ObjectType({ description: "Result of addPortfolioMember." })
+@ObjectType({ simpleResolvers: true, description: "Result of addPortfolioMember." })
 export class AddPortfolioMemberPayload {
   @Field(() => PortfolioMember, { description: "The membership as it now is." })
   member!: PortfolioMember;
@@ -38,7 +38,7 @@ export class AddPortfolioMemberPayload {
   portfolio!: Portfolio;
 }
 
-@ObjectType({ description: "Result of removePortfolioMember." })
+@ObjectType({ simpleResolvers: true, description: "Result of removePortfolioMember." })
 export class RemovePortfolioMemberPayload {
   @Field(() => Boolean, { description: "False when the person had no role on this portfolio." })
   removed!: boolean;

@@ -34,7 +34,7 @@ export class RevokeApiTokenInput {
   id!: string;
 }
 
-@ObjectType({ description: "Result of createApiToken." })
+@ObjectType({ simpleResolvers: true, description: "Result of createApiToken." })
 export class CreateApiTokenPayload {
   @Field(() => ApiToken, { description: "The token's record." })
   apiToken!: ApiToken;
@@ -43,7 +43,7 @@ export class CreateApiTokenPayload {
   secret!: string;
 }
 
-@ObjectType({ description: "Result of revokeApiToken." })
+@ObjectType({ simpleResolvers: true, description: "Result of revokeApiToken." })
 export class RevokeApiTokenPayload {
   @Field(() => ApiToken, { description: "The revoked token." })
   apiToken!: ApiToken;

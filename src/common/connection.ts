@@ -29,7 +29,7 @@ export class PageArgs {
   before?: string | null;
 }
 
-@ObjectType({ description: "Relay page information." })
+@ObjectType({ simpleResolvers: true, description: "Relay page information." })
 export class PageInfo {
   @Field(() => Boolean, { description: "More items follow the last edge." })
   hasNextPage!: boolean;
@@ -66,7 +66,7 @@ export class ConnectionResult<T> {
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node class. */
 export function ConnectionType<T extends object>(NodeClass: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge in a ${name} connection.` })
   class EdgeType {
     @Field(() => String, { description: "Opaque cursor of this edge, for `after`/`before`." })
     cursor!: string;
@@ -75,7 +75,7 @@ export function ConnectionType<T extends object>(NodeClass: ClassType<T>, name: 
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} objects (Relay connection).` })
   class ConnectionTypeClass {
     @Field(() => [EdgeType], { description: "The edges of this page." })
     edges!: EdgeType[];

@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 
 /** `createdAt`/`updatedAt`, which every entity carries (DOMAIN.md, "Entities"). */
 // Decorated so type-graphql inherits the fields; never referenced, so not emitted.
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class Timestamped {
   @Field(() => Date, { description: "When the object was created." })
   @CreateDateColumn({ type: "timestamptz" })
@@ -15,7 +15,7 @@ export abstract class Timestamped {
 }
 
 /** Editable entities: `version` guards updates (pass it back as `expectedVersion`). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class Versioned extends Timestamped {
   @Field(() => Int, {
     description: "Increases by one on every change; send it as `expectedVersion` to detect concurrent edits.",

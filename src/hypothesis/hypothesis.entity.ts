@@ -29,6 +29,7 @@ registerEnumType(HypothesisState, {
 export const COUNTED_STATES = [HypothesisState.ACTIVE, HypothesisState.VALIDATED, HypothesisState.INVALIDATED];
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "“We believe that <initiative> will move <metric> from <baseline> to <target> by <targetDate>.”",

@@ -117,13 +117,13 @@ export class UpdateOutcomeHypothesisInput {
   state?: HypothesisState | null;
 }
 
-@ObjectType({ description: "Result of createOutcomeHypothesis." })
+@ObjectType({ simpleResolvers: true, description: "Result of createOutcomeHypothesis." })
 export class CreateOutcomeHypothesisPayload {
   @Field(() => OutcomeHypothesis, { description: "The new hypothesis." })
   outcomeHypothesis!: OutcomeHypothesis;
 }
 
-@ObjectType({ description: "Result of updateOutcomeHypothesis." })
+@ObjectType({ simpleResolvers: true, description: "Result of updateOutcomeHypothesis." })
 export class UpdateOutcomeHypothesisPayload {
   @Field(() => OutcomeHypothesis, { description: "The changed hypothesis." })
   outcomeHypothesis!: OutcomeHypothesis;

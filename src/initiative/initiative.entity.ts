@@ -30,7 +30,7 @@ registerEnumType(InitiativeStage, {
   },
 });
 
-@ObjectType({ implements: Node, description: "An investment: a project, product bet or change programme." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "An investment: a project, product bet or change programme." })
 @Entity("initiative")
 @Check("initiative_name_length", "char_length(name) BETWEEN 1 AND 200")
 @Check("initiative_budget_nonnegative", "budget >= 0")

@@ -178,13 +178,13 @@ export class UpdateInitiativeInput extends InitiativeScoringInput {
   tags?: string[] | null;
 }
 
-@ObjectType({ description: "Result of createInitiative." })
+@ObjectType({ simpleResolvers: true, description: "Result of createInitiative." })
 export class CreateInitiativePayload {
   @Field(() => Initiative, { description: "The new initiative." })
   initiative!: Initiative;
 }
 
-@ObjectType({ description: "Result of updateInitiative." })
+@ObjectType({ simpleResolvers: true, description: "Result of updateInitiative." })
 export class UpdateInitiativePayload {
   @Field(() => Initiative, { description: "The changed initiative." })
   initiative!: Initiative;

@@ -10,7 +10,7 @@ import { Metric } from "../metric/metric.entity";
  * superseded value is copied to `measurement_revision` by a trigger, so nothing is
  * ever silently overwritten, whichever code path writes.
  */
-@ObjectType({ implements: Node, description: "One observation of a metric." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "One observation of a metric." })
 @Entity("measurement")
 @Unique("measurement_natural_key", ["metricId", "observedAt", "source"])
 @Check("measurement_value_finite", "value NOT IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)")
@@ -68,7 +68,7 @@ export class Measurement {
 }
 
 /** A superseded value of a measurement, kept when a correction replaced it. */
-@ObjectType({ description: "A value of a measurement that a later correction superseded." })
+@ObjectType({ simpleResolvers: true, description: "A value of a measurement that a later correction superseded." })
 @Entity("measurement_revision")
 @Index("measurement_revision_measurement_idx", ["measurementId", "supersededAt"])
 export class MeasurementRevision {

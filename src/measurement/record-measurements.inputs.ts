@@ -50,7 +50,7 @@ export class RecordMeasurementsInput {
   atomic!: boolean;
 }
 
-@ObjectType({ description: "Why one item of a recordMeasurements batch was not written." })
+@ObjectType({ simpleResolvers: true, description: "Why one item of a recordMeasurements batch was not written." })
 export class MeasurementRejection {
   @Field(() => Int, { description: "Position of the item in `input.measurements` (0-based)." })
   index!: number;
@@ -71,6 +71,7 @@ export class MeasurementRejection {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Outcome of recordMeasurements. Safe to retry: resending a batch after a timeout or failure turns already stored items into `unchanged`.",
 })

@@ -202,6 +202,7 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
   await Promise.all([ctx.access.portfolioIds(), ctx.access.tokenPortfolios()]);
   return ctx.dataSource.transaction(async (em) => {
     const refs = await resolveMetrics(ctx, em, checked);
+    const deniedByMetric = new Map<string, string | null>();
     const rows: Row[] = [];
     const seen = new Set<string>();
     for (const item of checked) {
@@ -212,7 +213,9 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
         rejected.push(reject(item.index, "NOT_FOUND", `No metric with this ${label}`, field));
         continue;
       }
-      const denied = await writeDenied(ctx, ref);
+      // once per metric, not per row: a batch of 5,000 usually names a handful of metrics
+      let denied = deniedByMetric.get(ref.id);
+      if (denied === undefined) deniedByMetric.set(ref.id, (denied = await writeDenied(ctx, ref)));
       if (denied) {
         rejected.push(reject(item.index, "FORBIDDEN", denied, field));
         continue;

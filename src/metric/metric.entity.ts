@@ -54,7 +54,7 @@ registerEnumType(MetricCadence, {
   },
 });
 
-@ObjectType({ implements: Node, description: "A business KPI, measured over time, independent of any one initiative." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A business KPI, measured over time, independent of any one initiative." })
 @Entity("metric")
 @Check("metric_key_format", "key ~ '^[a-z0-9][a-z0-9_.-]{0,99}$'")
 @Check("metric_name_length", "char_length(name) BETWEEN 1 AND 200")

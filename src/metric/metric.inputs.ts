@@ -113,13 +113,13 @@ export class UpdateMetricInput {
   portfolioId?: string | null;
 }
 
-@ObjectType({ description: "Result of createMetric." })
+@ObjectType({ simpleResolvers: true, description: "Result of createMetric." })
 export class CreateMetricPayload {
   @Field(() => Metric, { description: "The new metric." })
   metric!: Metric;
 }
 
-@ObjectType({ description: "Result of updateMetric." })
+@ObjectType({ simpleResolvers: true, description: "Result of updateMetric." })
 export class UpdateMetricPayload {
   @Field(() => Metric, { description: "The changed metric." })
   metric!: Metric;

@@ -5,6 +5,7 @@ import { Node } from "../node/node.type";
 import { encodeGlobalId } from "../node/global-id";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A node in the portfolio tree (enterprise → domain → program) that holds initiatives and metrics.",
 })

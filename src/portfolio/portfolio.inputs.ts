@@ -105,19 +105,19 @@ export class ArchivePortfolioInput {
   archived!: boolean;
 }
 
-@ObjectType({ description: "Result of createPortfolio." })
+@ObjectType({ simpleResolvers: true, description: "Result of createPortfolio." })
 export class CreatePortfolioPayload {
   @Field(() => Portfolio, { description: "The new portfolio." })
   portfolio!: Portfolio;
 }
 
-@ObjectType({ description: "Result of updatePortfolio." })
+@ObjectType({ simpleResolvers: true, description: "Result of updatePortfolio." })
 export class UpdatePortfolioPayload {
   @Field(() => Portfolio, { description: "The changed portfolio." })
   portfolio!: Portfolio;
 }
 
-@ObjectType({ description: "Result of archivePortfolio." })
+@ObjectType({ simpleResolvers: true, description: "Result of archivePortfolio." })
 export class ArchivePortfolioPayload {
   @Field(() => Portfolio, { description: "The archived or restored portfolio." })
   portfolio!: Portfolio;

@@ -18,7 +18,7 @@ registerEnumType(RankingModel, {
   },
 });
 
-@ObjectType({ description: "One input a score was computed from." })
+@ObjectType({ simpleResolvers: true, description: "One input a score was computed from." })
 export class ScoreInput {
   @Field(() => String, { description: "The input's name (e.g. `businessValue`, or a custom criterion key)." })
   name!: string;
@@ -27,7 +27,7 @@ export class ScoreInput {
   value!: number | null;
 }
 
-@ObjectType({ description: "An initiative's place in a ranking." })
+@ObjectType({ simpleResolvers: true, description: "An initiative's place in a ranking." })
 export class RankingEntry {
   @Field(() => Int, { nullable: true, description: "1 = best. Null when the model gives no score (listed last)." })
   rank!: number | null;
@@ -48,7 +48,7 @@ export class RankingEntry {
   missingInputs!: string[];
 }
 
-@ObjectType({ description: "An edge in a ranking." })
+@ObjectType({ simpleResolvers: true, description: "An edge in a ranking." })
 export class RankingEdge {
   @Field(() => String, { description: "Opaque cursor (the position in this ranking; rankings are recomputed on every request)." })
   cursor!: string;
@@ -57,7 +57,7 @@ export class RankingEdge {
   node!: RankingEntry;
 }
 
-@ObjectType({ description: "Page information of a ranking." })
+@ObjectType({ simpleResolvers: true, description: "Page information of a ranking." })
 export class RankingPageInfo {
   @Field(() => Boolean, { description: "More entries follow." })
   hasNextPage!: boolean;
@@ -72,7 +72,7 @@ export class RankingPageInfo {
   endCursor!: string | null;
 }
 
-@ObjectType({ description: "A page of a portfolio's ranking." })
+@ObjectType({ simpleResolvers: true, description: "A page of a portfolio's ranking." })
 export class RankingConnection {
   @Field(() => RankingModel, { description: "The model ranked by." })
   model!: RankingModel;
@@ -115,7 +115,7 @@ registerEnumType(SignalKind, {
   },
 });
 
-@ObjectType({ description: "A named number behind a signal." })
+@ObjectType({ simpleResolvers: true, description: "A named number behind a signal." })
 export class SignalNumber {
   @Field(() => String, { description: "What the number is." })
   name!: string;
@@ -124,7 +124,7 @@ export class SignalNumber {
   value!: number | null;
 }
 
-@ObjectType({ description: "A reason to re-prioritize an initiative, with the evidence." })
+@ObjectType({ simpleResolvers: true, description: "A reason to re-prioritize an initiative, with the evidence." })
 export class Signal {
   @Field(() => SignalKind, { description: "Which rule fired." })
   kind!: SignalKind;

@@ -5,7 +5,7 @@ import { encodeGlobalId } from "../node/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { Initiative } from "../initiative/initiative.entity";
 
-@ObjectType({ description: "One criterion of a custom scoring model." })
+@ObjectType({ simpleResolvers: true, description: "One criterion of a custom scoring model." })
 export class ScoringCriterion {
   @Field(() => String, { description: "Stable handle, used by setInitiativeScores (1–50 characters)." })
   key!: string;
@@ -27,7 +27,7 @@ export class ScoringCriterion {
  * A portfolio's own scoring model. Every change makes a new version (kept in
  * scoring_model_version), and a ranking names the version it used.
  */
-@ObjectType({ implements: Node, description: "A custom scoring model of a portfolio: weighted criteria on their own scales." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A custom scoring model of a portfolio: weighted criteria on their own scales." })
 @Entity("scoring_model")
 @Index("scoring_model_portfolio_idx", ["portfolioId", "name"])
 @Check("scoring_model_name_length", "char_length(name) BETWEEN 1 AND 200")

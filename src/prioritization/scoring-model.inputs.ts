@@ -78,19 +78,19 @@ export class SetInitiativeScoresInput {
   scores!: CriterionValueInput[];
 }
 
-@ObjectType({ description: "Result of createScoringModel." })
+@ObjectType({ simpleResolvers: true, description: "Result of createScoringModel." })
 export class CreateScoringModelPayload {
   @Field(() => ScoringModel, { description: "The new model (version 1)." })
   scoringModel!: ScoringModel;
 }
 
-@ObjectType({ description: "Result of updateScoringModel." })
+@ObjectType({ simpleResolvers: true, description: "Result of updateScoringModel." })
 export class UpdateScoringModelPayload {
   @Field(() => ScoringModel, { description: "The model at its new version." })
   scoringModel!: ScoringModel;
 }
 
-@ObjectType({ description: "An initiative's value on one criterion." })
+@ObjectType({ simpleResolvers: true, description: "An initiative's value on one criterion." })
 export class CriterionValue {
   @Field(() => String, { description: "The criterion's key." })
   key!: string;
@@ -99,7 +99,7 @@ export class CriterionValue {
   value!: number | null;
 }
 
-@ObjectType({ description: "Result of setInitiativeScores." })
+@ObjectType({ simpleResolvers: true, description: "Result of setInitiativeScores." })
 export class SetInitiativeScoresPayload {
   @Field(() => Initiative, { description: "The initiative." })
   initiative!: Initiative;

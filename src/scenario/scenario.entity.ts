@@ -5,7 +5,7 @@ import { encodeGlobalId } from "../node/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 
 /** A saved what-if plan: the inputs, the result as it was computed, and who made it. */
-@ObjectType({ implements: Node, description: "A saved capacity-planning scenario." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A saved capacity-planning scenario." })
 @Entity("scenario")
 @Index("scenario_portfolio_idx", ["portfolioId", "createdAt", "rowId"])
 export class Scenario {

@@ -74,7 +74,7 @@ export class SaveScenarioInput extends PlanScenarioInput {
   name!: string;
 }
 
-@ObjectType({ description: "An initiative's place in a plan." })
+@ObjectType({ simpleResolvers: true, description: "An initiative's place in a plan." })
 export class ScenarioItem {
   initiativeRowId!: string;
 
@@ -94,7 +94,7 @@ export class ScenarioItem {
   reason!: ScenarioItemReason;
 }
 
-@ObjectType({ description: "The best selection of initiatives under a budget, and what it changes." })
+@ObjectType({ simpleResolvers: true, description: "The best selection of initiatives under a budget, and what it changes." })
 export class ScenarioPlan {
   @Field(() => Float, { description: "Money available." })
   budget!: number;
@@ -142,13 +142,13 @@ export class ScenarioPlan {
   continuing!: ScenarioItem[];
 }
 
-@ObjectType({ description: "Result of saveScenario." })
+@ObjectType({ simpleResolvers: true, description: "Result of saveScenario." })
 export class SaveScenarioPayload {
   @Field(() => Scenario, { description: "The saved scenario." })
   scenario!: Scenario;
 }
 
-@ObjectType({ description: "Two saved scenarios side by side." })
+@ObjectType({ simpleResolvers: true, description: "Two saved scenarios side by side." })
 export class ScenarioComparison {
   @Field(() => Scenario, { description: "The first scenario." })
   a!: Scenario;

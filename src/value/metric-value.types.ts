@@ -13,7 +13,7 @@ registerEnumType(SeriesInterval, {
   },
 });
 
-@ObjectType({ description: "One calendar bucket of a metric series." })
+@ObjectType({ simpleResolvers: true, description: "One calendar bucket of a metric series." })
 export class SeriesPoint {
   @Field(() => Date, { description: "Start of the bucket (UTC calendar boundary); the first bucket may start before `from`." })
   start!: Date;

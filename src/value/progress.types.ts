@@ -15,6 +15,7 @@ registerEnumType(ProgressStatus, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Progress of an outcome hypothesis as of an instant (DOMAIN.md, “Value realization”). Only measurements observed in [baselineAt, asOf] count.",
 })

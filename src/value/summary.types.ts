@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { ProgressStatus } from "./progress";
 import "./progress.types";
 
-@ObjectType({ description: "How many counted hypotheses have one status." })
+@ObjectType({ simpleResolvers: true, description: "How many counted hypotheses have one status." })
 export class StatusCount {
   @Field(() => ProgressStatus, { description: "The status." })
   status!: ProgressStatus;
@@ -12,6 +12,7 @@ export class StatusCount {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Value realization rolled up over an initiative or a portfolio (DOMAIN.md, “Value realization”). Hypothesis figures count states ACTIVE, VALIDATED and INVALIDATED; money counts every initiative in scope whatever its stage. Amounts are in the reporting currency.",
 })
