@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } f
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
-import { Capability } from "./capabilities";
+import { Capability, Readable } from "./capabilities";
 import {
   AddPortfolioMemberInput,
   AddPortfolioMemberPayload,
@@ -14,7 +14,7 @@ import * as service from "./member.service";
 
 @Resolver(() => Portfolio)
 export class PortfolioMembersResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => PortfolioMemberConnection, { description: "People granted a role directly on this portfolio (roles are inherited from ancestors too)." })
   members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return service.membersOf(ctx, portfolio.rowId, page);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Initiative } from "../initiative/initiative.entity";
@@ -39,13 +39,13 @@ export class OutcomeHypothesisResolver {
     return service.listHypotheses(ctx, filter, orderBy, page);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Initiative, { description: "The initiative expected to move the metric." })
   initiative(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return initiativeLoader(ctx).load(h.initiativeId);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Metric, { description: "The metric it is expected to move." })
   metric(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return metricLoader(ctx).load(h.metricId);
@@ -66,7 +66,7 @@ export class OutcomeHypothesisResolver {
 
 @Resolver(() => Initiative)
 export class InitiativeHypothesesResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => OutcomeHypothesisConnection, { description: "The outcome hypotheses that justify this initiative." })
   hypotheses(
     @Root() initiative: Initiative,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -37,7 +37,7 @@ export class InitiativeResolver {
     return service.listInitiatives(ctx, filter, orderBy, page);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Portfolio, { description: "The portfolio the initiative belongs to." })
   portfolio(@Root() initiative: Initiative, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(initiative.portfolioId);
@@ -58,7 +58,7 @@ export class InitiativeResolver {
 
 @Resolver(() => Portfolio)
 export class PortfolioInitiativesResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio (its own; filter can widen to the subtree via `initiatives(filter: {portfolioId, includeDescendants: true})`)." })
   initiatives(
     @Root() portfolio: Portfolio,

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Metric } from "../metric/metric.entity";
@@ -10,13 +10,13 @@ import * as service from "./measurement.service";
 
 @Resolver(() => Measurement)
 export class MeasurementResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Metric, { description: "The metric observed." })
   metric(@Root() m: Measurement, @Ctx() ctx: Context) {
     return metricLoader(ctx).load(m.metricId);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => [MeasurementRevision], {
     description: "Values this measurement had before corrections replaced them, oldest first (empty when never corrected).",
   })
@@ -27,7 +27,7 @@ export class MeasurementResolver {
 
 @Resolver(() => Metric)
 export class MetricMeasurementsResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => MeasurementConnection, { description: "Observations of this metric, newest first unless ordered otherwise." })
   measurements(
     @Root() metric: Metric,

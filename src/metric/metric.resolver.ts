@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -43,7 +43,7 @@ export class MetricResolver {
     return service.listMetrics(ctx, filter, orderBy, page);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Portfolio, {
     nullable: true,
     description: "The owning portfolio; null when you can see the metric only through a hypothesis, not its portfolio.",
@@ -67,7 +67,7 @@ export class MetricResolver {
 
 @Resolver(() => Portfolio)
 export class PortfolioMetricsResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio." })
   metrics(
     @Root() portfolio: Portfolio,

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "./portfolio.entity";
@@ -37,13 +37,13 @@ export class PortfolioResolver {
     return service.listPortfolios(ctx, filter, orderBy, page);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Portfolio, { nullable: true, description: "The parent portfolio; null for a tree root." })
   parent(@Root() portfolio: Portfolio, @Ctx() ctx: Context) {
     return portfolio.parentId ? service.portfolioLoader(ctx).load(portfolio.parentId) : null;
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => PortfolioConnection, { description: "Direct child portfolios." })
   children(
     @Root() portfolio: Portfolio,

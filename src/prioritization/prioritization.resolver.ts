@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -22,7 +22,7 @@ import * as models from "./scoring-model.service";
 
 @Resolver(() => Portfolio)
 export class PortfolioPrioritizationResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => RankingConnection, {
     description: "Initiatives ranked by a model (CLOSED and STOPPED left out): score descending, ties by expected benefit, then name.",
     complexity: 20,
@@ -39,7 +39,7 @@ export class PortfolioPrioritizationResolver {
     return ranking.ranking(ctx, portfolio, { model, scoringModelId, includeDescendants, ...page });
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => [Signal], {
     description: "Evidence-driven re-prioritization signals as of an instant, in ranking order.",
     complexity: 50,
@@ -55,7 +55,7 @@ export class PortfolioPrioritizationResolver {
     return ranking.signals(ctx, portfolio, resolveAsOf(ctx, asOf), model, scoringModelId, includeDescendants);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => ScoringModelConnection, { description: "Custom scoring models this portfolio defines." })
   scoringModels(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     return models.scoringModelsOf(ctx, portfolio.rowId, page);
@@ -70,7 +70,7 @@ export class ScoringModelResolver {
     return models.scoringModelLoader(ctx).load(expectGlobalId(id, "ScoringModel", "id"));
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Portfolio, { description: "The portfolio that defines the model." })
   portfolio(@Root() model: ScoringModel, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(model.portfolioId);

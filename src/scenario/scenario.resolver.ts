@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Initiative } from "../initiative/initiative.entity";
@@ -53,13 +53,13 @@ export class ScenarioResolver {
     return service.compareScenarios(ctx, a, b);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Portfolio, { description: "The portfolio planned." })
   portfolio(@Root() scenario: Scenario, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(scenario.portfolioId);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => ScenarioPlan, { description: "The plan as computed when the scenario was saved." })
   plan(@Root() scenario: Scenario) {
     return service.planOf(scenario);
@@ -68,7 +68,7 @@ export class ScenarioResolver {
 
 @Resolver(() => ScenarioItem)
 export class ScenarioItemResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Initiative, { nullable: true, description: "The initiative as it is now (null if it is no longer visible to you)." })
   initiative(@Root() item: ScenarioItem, @Ctx() ctx: Context) {
     return initiativeLoader(ctx).load(item.initiativeRowId);

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { Measurement } from "../measurement/measurement.entity";
 import { Metric } from "../metric/metric.entity";
@@ -9,7 +9,7 @@ import { SeriesPoint } from "./metric-value.types";
 
 @Resolver(() => Metric)
 export class MetricValueResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Measurement, {
     nullable: true,
     description: "The current measurement with the greatest observedAt (ties: the latest recorded); null before the first one.",
@@ -18,7 +18,7 @@ export class MetricValueResolver {
     return latestMeasurement(ctx, metric);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => Boolean, {
     description: "True when a cadence is set and the latest observation is more than twice the cadence old (DAILY 1, WEEKLY 7, MONTHLY 30, QUARTERLY 91 days), or there is none yet.",
   })
@@ -26,7 +26,7 @@ export class MetricValueResolver {
     return metricStale(ctx, metric);
   }
 
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => [SeriesPoint], {
     description: "Measurements of [from, to) in calendar buckets (UTC), combined by the metric's aggregation; empty buckets have value null and count 0. At most 1000 buckets.",
     complexity: 20,

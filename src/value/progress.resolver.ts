@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { resolveAsOf, selectsAny } from "./as-of";
@@ -9,7 +9,7 @@ import { HypothesisProgress } from "./progress.types";
 
 @Resolver(() => OutcomeHypothesis)
 export class HypothesisProgressResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => HypothesisProgress, {
     description: "Progress towards the target as of an instant: current value, ratio, status and a least-squares forecast.",
     complexity: 5,

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { Initiative } from "../initiative/initiative.entity";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -11,7 +11,7 @@ const AS_OF = { nullable: true, description: "Evaluate as of this instant (defau
 
 @Resolver(() => Initiative)
 export class InitiativeValueResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => ValueSummary, { description: "Value realization over this initiative's counted hypotheses, and its money.", complexity: 20 })
   valueSummary(@Root() initiative: Initiative, @Arg("asOf", () => Date, AS_OF) asOf: Date | null, @Ctx() ctx: Context) {
     return initiativeSummary(ctx, initiative.rowId, resolveAsOf(ctx, asOf));
@@ -20,7 +20,7 @@ export class InitiativeValueResolver {
 
 @Resolver(() => Portfolio)
 export class PortfolioValueResolver {
-  @Authorized(Capability.READ)
+  @Readable()
   @FieldResolver(() => ValueSummary, {
     description: "Value realization over the initiatives of this portfolio's whole subtree (archived portfolios included), or only its own.",
     complexity: 20,

@@ -1,6 +1,6 @@
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { Capability } from "../../src/auth/capabilities";
+import { Capability, isReadable } from "../../src/auth/capabilities";
 import { buildAppSchema } from "../../src/schema";
 
 /**
@@ -19,7 +19,9 @@ type Handler = { target: Function; methodName: string; schemaName: string };
 function rulesOf(h: Handler): string[] {
   const onMethod = storage.authorizedFields.filter((a) => a.target === h.target && a.fieldName === h.methodName).flatMap((a) => a.roles);
   const onClass = storage.authorizedResolver.filter((a) => a.target === h.target).flatMap((a) => a.roles);
-  return [...onMethod, ...onClass];
+  // @Readable(): READ declared on a field resolver without a per-call check (src/auth/capabilities.ts)
+  const readable = isReadable(h.target, h.methodName) ? [Capability.READ] : [];
+  return [...onMethod, ...onClass, ...readable];
 }
 
 function describeRule(h: Handler, typeName: string) {
