@@ -148,8 +148,9 @@ function byNaturalKey(a: Row, b: Row): number {
  * correction. WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
  */
 async function upsert(em: EntityManager, rows: Row[], recordedBy: string): Promise<{ inserted: number; updated: number }> {
-  const returned: Array<{ inserted: boolean }> = await em.query(
-    `INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
+  // counted in SQL: one row back instead of one per written measurement
+  const [counts]: Array<{ inserted: number; written: number }> = await em.query(
+    `WITH up AS (INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
      SELECT u.metric_id, u.observed_at, u.source, u.value, u.note, now(), $6
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
             WITH ORDINALITY AS u(metric_id, observed_at, source, value, note, ord)
@@ -158,7 +159,8 @@ async function upsert(em: EntityManager, rows: Row[], recordedBy: string): Promi
         SET value = EXCLUDED.value, note = EXCLUDED.note,
             recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
       WHERE measurement.value IS DISTINCT FROM EXCLUDED.value
-     RETURNING (xmax = 0) AS inserted`,
+     RETURNING (xmax = 0) AS inserted)
+     SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM up`,
     [
       rows.map((r) => r.metricId),
       // ISO strings in UTC, unambiguous to Postgres whatever the server's or the session's zone
@@ -169,8 +171,7 @@ async function upsert(em: EntityManager, rows: Row[], recordedBy: string): Promi
       recordedBy,
     ],
   );
-  const inserted = returned.filter((r) => r.inserted).length;
-  return { inserted, updated: returned.length - inserted };
+  return { inserted: counts.inserted, updated: counts.written - counts.inserted };
 }
 
 /**
@@ -222,13 +223,14 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
       }
       const metricId = ref.id;
       // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later
-      const naturalKey = JSON.stringify([metricId, item.observedAt.getTime(), item.source]);
+      const naturalKey = `${metricId}\u0000${item.observedAt.getTime()}\u0000${item.source}`;
       if (seen.has(naturalKey)) {
         rejected.push(reject(item.index, "BAD_USER_INPUT", "Same metric, observedAt and source as an earlier item in this call", ""));
         continue;
       }
       seen.add(naturalKey);
-      rows.push({ ...item, metricId });
+      (item as Row).metricId = metricId;
+      rows.push(item as Row);
     }
     rejected.sort((a, b) => a.index - b.index);
     if (rows.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
