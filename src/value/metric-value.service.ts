@@ -67,7 +67,8 @@ export function seriesSql(metricIds: readonly string[], from: Date, to: Date, in
           WHEN 'MAX' THEN max(m.value)
           ELSE (array_agg(m.value ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC))[1]
         END AS value
-      FROM measurement m JOIN metric mt ON mt.id = m.metric_id
+      -- only the asked metrics' aggregation (a plain join hashed the whole metric table per request)
+      FROM measurement m JOIN (SELECT id, aggregation FROM metric WHERE id = ANY(${metricIds}::uuid[])) mt ON mt.id = m.metric_id
       WHERE m.metric_id = ANY(${metricIds}::uuid[]) AND m.observed_at >= ${from}::timestamptz AND m.observed_at < ${to}::timestamptz
       GROUP BY m.metric_id, mt.aggregation, 2
     ) a ON a.metric_id = k.id AND a.start = g.start
