@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Initiative } from "../initiative/initiative.entity";
+import { PageInfo } from "../common/connection";
 
 export enum RankingModel {
   WSJF = "WSJF",
@@ -57,21 +58,6 @@ export class RankingEdge {
   node!: RankingEntry;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Page information of a ranking." })
-export class RankingPageInfo {
-  @Field(() => Boolean, { description: "More entries follow." })
-  hasNextPage!: boolean;
-
-  @Field(() => Boolean, { description: "Entries precede this page." })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the first edge." })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge." })
-  endCursor!: string | null;
-}
-
 @ObjectType({ simpleResolvers: true, description: "A page of a portfolio's ranking." })
 export class RankingConnection {
   @Field(() => RankingModel, { description: "The model ranked by." })
@@ -92,8 +78,8 @@ export class RankingConnection {
   @Field(() => [RankingEntry], { description: "The entries of this page (shortcut for `edges { node }`)." })
   nodes!: RankingEntry[];
 
-  @Field(() => RankingPageInfo, { description: "Where this page sits in the whole ranking." })
-  pageInfo!: RankingPageInfo;
+  @Field(() => PageInfo, { description: "Where this page sits in the whole ranking." })
+  pageInfo!: PageInfo;
 }
 
 export enum SignalKind {

@@ -5,7 +5,7 @@ import { sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
 import { Initiative } from "../initiative/initiative.entity";
 import { Portfolio } from "../portfolio/portfolio.entity";
-import { progressJoins, COUNTED_STATES_SQL } from "../value/progress.sql";
+import { progressJoins, COUNTED_STATES_SQL, WEIGHTED_PROGRESS_SQL } from "../value/progress.sql";
 import { RankingConnection, RankingEntry, RankingModel, Signal } from "./prioritization.types";
 import { RANKED_STAGES, rankedCte, RankingScope } from "./ranking.sql";
 import { requireScoringModel } from "./scoring-model.service";
@@ -130,7 +130,7 @@ export async function signals(
         sum(weight) AS total_weight,
         coalesce(sum(weight) FILTER (WHERE status IN ('OFF_TRACK', 'MISSED')), 0) AS bad_weight,
         min(baseline_at) AS earliest,
-        sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0) AS weighted_progress
+        ${WEIGHTED_PROGRESS_SQL} AS weighted_progress
       FROM hyp GROUP BY initiative_id
     )
     SELECT rk.*, f.hypotheses, f.with_data, f.with_data_not_good, f.total_weight, f.bad_weight, f.earliest, f.weighted_progress

@@ -4,6 +4,15 @@ import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
 /** The states rollups and the report count by default (DOMAIN.md). */
 export const COUNTED_STATES_SQL = raw(`('ACTIVE', 'VALIDATED', 'INVALIDATED')`);
 
+/**
+ * DOMAIN.md's weightedProgress over rows carrying `weight` and `clamped_ratio` (from
+ * progressJoins): Σ wᵢ·clamp(rᵢ) / Σ wᵢ over those with data; NULL when none has data.
+ * Shared by the value summaries and the re-prioritization signals.
+ */
+export const WEIGHTED_PROGRESS_SQL = raw(
+  "sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0)",
+);
+
 /** The measurements of hypothesis `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
 function inWindow(asOf: Date): Sql {
   return sql`m.metric_id = h.metric_id AND m.observed_at >= h.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;

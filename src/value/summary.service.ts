@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { Context } from "../context";
 import { raw, Sql, sql } from "../database/sql";
 import { PROGRESS_STATUSES } from "./progress";
-import { COUNTED_STATES_SQL, progressJoins } from "./progress.sql";
+import { COUNTED_STATES_SQL, progressJoins, WEIGHTED_PROGRESS_SQL } from "./progress.sql";
 import { ValueSummary } from "./summary.types";
 
 /** The initiatives each key covers: rows (ord, id, budget, actual_cost) of CTE `scope`, keyed by `keys.ord`. */
@@ -37,7 +37,7 @@ export function summarySql(scope: Sql, asOf: Date): Sql {
     agg AS (
       SELECT ord, count(*)::int AS hypothesis_count,
       ${statusColumns},
-      sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0) AS weighted_progress,
+      ${WEIGHTED_PROGRESS_SQL} AS weighted_progress,
       sum(expected_benefit) AS expected_benefit,
       sum(expected_benefit::float8 * coalesce(clamped_ratio, 0)) AS realized_benefit
       FROM hyp GROUP BY ord
