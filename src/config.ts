@@ -23,6 +23,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Query limits, checked before any resolver runs. */
   auth: AuthConfig;
+  /** Browser origins allowed to call the API from another origin (CORS); empty: same origin only. */
+  corsOrigins: string[] | "*";
   /** Schema introspection (default: off in production). */
   introspection: boolean;
   /** The explorer landing page at GET /graphql (default: off in production). */
@@ -62,6 +64,18 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
   if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true/false or 1/0 (got "${raw}")`);
+}
+
+function corsOrigins(raw: string | undefined): string[] | "*" {
+  if (!raw) return [];
+  if (raw.trim() === "*") return "*";
+  const origins = raw.split(",").map((o) => o.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) {
+      throw new ConfigError(`RMO_CORS_ORIGINS must list origins such as https://portal.example.com (got "${o}")`);
+    }
+  }
+  return origins;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -108,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     logQueries: bool(env, "RMO_LOG_SQL", false),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
     auth,
+    corsOrigins: corsOrigins(env.RMO_CORS_ORIGINS),
     introspection: bool(env, "RMO_INTROSPECTION", !production),
     landingPage: bool(env, "RMO_LANDING_PAGE", !production),
     limits: {

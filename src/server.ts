@@ -1,6 +1,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import express from "express";
+import cors from "cors";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -97,6 +98,13 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const authenticator = new Authenticator(config.auth, dataSource);
   app.use(
     "/graphql",
+    // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
+    cors({
+      origin: config.corsOrigins === "*" ? true : config.corsOrigins,
+      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id"],
+      exposedHeaders: ["x-request-id"],
+      maxAge: 600,
+    }),
     (req, res, next) => {
       const given = String(req.headers["x-request-id"] ?? "");
       const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
