@@ -40,6 +40,15 @@ export async function rankingScope(
   if (model !== RankingModel.CUSTOM) return { scope: { rootId: portfolio.rowId, deep, stages, model }, version: null };
   if (!scoringModelId) throw new BadUserInputError("The CUSTOM model needs scoringModelId", field);
   const m = await requireScoringModel(ctx, scoringModelId, field);
+  // a portfolio is ranked by its own models or those of a portfolio above it
+  const [{ applies }] = await ctx.dataSource.query(
+    `WITH RECURSIVE up(id, parent_id) AS (
+       SELECT id, parent_id FROM portfolio WHERE id = $1
+       UNION ALL SELECT p.id, p.parent_id FROM portfolio p JOIN up ON p.id = up.parent_id
+     ) SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS applies`,
+    [portfolio.rowId, m.portfolioId],
+  );
+  if (!applies) throw new BadUserInputError("The scoring model belongs to a portfolio that is not this one or above it", field);
   return { scope: { rootId: portfolio.rowId, deep, stages, model, custom: { modelId: m.rowId, criteria: m.criteria } }, version: m.version };
 }
 
