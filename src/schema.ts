@@ -5,8 +5,10 @@ import { buildSchemaSync } from "type-graphql";
 import { resolvers } from "./resolvers";
 import { CapabilityChecker } from "./auth/capabilities";
 import { validateInput } from "./validate-input";
+import { callReadableResolversDirectly } from "./direct-resolvers";
 
 let cached: GraphQLSchema | undefined;
+let directlyCalled = false;
 
 /** The whole API. Built once per process; `npm run schema` prints it to schema.graphql. */
 export function buildAppSchema(): GraphQLSchema {
@@ -20,5 +22,9 @@ export function buildAppSchema(): GraphQLSchema {
     authMode: "error",
     emitSchemaFile: false,
   });
+  if (!directlyCalled) {
+    callReadableResolversDirectly(cached);
+    directlyCalled = true;
+  }
   return cached;
 }
