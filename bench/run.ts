@@ -17,7 +17,7 @@ import { openBenchDatabase, BenchDatabase } from "./database";
 import { buildDataset } from "./dataset";
 import { measureIngestion, measureRead, Setup } from "./measure";
 import { formatSummary, summarize } from "./cpu-profile";
-import { formatReport, RunReport, ScenarioResult, writeReport } from "./report";
+import { formatReport, RunReport, writeReport } from "./report";
 import { ReadScenario, scenarioParams } from "./scenarios";
 import { verify, Verification } from "./verify";
 

@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { fetchPagesByParent } from "../common/keyset";
+import { pageForParent } from "../common/keyset";
 import { hydrate } from "../database/hydrate";
 import { expectGlobalId } from "../node/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -10,11 +10,8 @@ import { AddPortfolioMemberInput, RemovePortfolioMemberInput } from "./member.in
 
 /** `Portfolio.members` (direct grants on this portfolio) for a page of portfolios in one statement. */
 export function membersOf(ctx: Context, portfolioId: string, page: PageArgs): Promise<ConnectionResult<PortfolioMember>> {
-  return ctx.loaders
-    .get<string, ConnectionResult<PortfolioMember>>(`Portfolio.members:${JSON.stringify(page)}`, (ids) =>
-      fetchPagesByParent(ctx, { entity: PortfolioMember, table: "portfolio_member", conditions: [], sort: "t.subject", direction: OrderDirection.ASC }, "portfolio_id", ids, page),
-    )
-    .load(portfolioId);
+  const q = { entity: PortfolioMember, table: "portfolio_member", conditions: [], sort: "t.subject", direction: OrderDirection.ASC };
+  return pageForParent(ctx, "Portfolio.members", page, q, "portfolio_id", portfolioId, page);
 }
 
 async function ownedPortfolio(ctx: Context, id: string): Promise<Portfolio> {

@@ -3,6 +3,7 @@ import { hydrate } from "../database/hydrate";
 import { Sql, raw, sql, where } from "../database/sql";
 import { BadUserInputError } from "../errors";
 import { Access, ScopedTable } from "../auth/access";
+import type { Loaders } from "./loaders";
 import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
 
 /** What a list query needs of the request: where to run it and who is asking. */
@@ -153,4 +154,23 @@ export async function fetchPagesByParent<T>(
   return parentIds.map((id) =>
     toConnection(dataSource, q, w, byParent.get(id) ?? [], async () => (await counts()).get(id) ?? 0),
   );
+}
+
+/**
+ * One parent's page of a nested list (`Portfolio.children`, `Initiative.hypotheses`, …).
+ * Every parent in the request asking for the same list — same `name` and `args` (filter,
+ * order, page) — is served by one fetchPagesByParent statement through a DataLoader.
+ */
+export function pageForParent<T>(
+  scope: ListScope & { loaders: Loaders },
+  name: string,
+  args: unknown,
+  q: ListQuery<T>,
+  parentColumn: string,
+  parentId: string,
+  page: PageArgs,
+): Promise<ConnectionResult<T>> {
+  return scope.loaders
+    .get<string, ConnectionResult<T>>(`${name}:${JSON.stringify(args)}`, (ids) => fetchPagesByParent(scope, q, parentColumn, ids, page))
+    .load(parentId);
 }

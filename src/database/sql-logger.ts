@@ -6,7 +6,7 @@ import { requestScope } from "../request-scope";
  * whichever repository, query builder or raw query sent them.
  */
 export class CountingLogger extends AbstractLogger implements Logger {
-  constructor(private readonly echo: boolean) {
+  constructor(echo: boolean) {
     super(echo ? ["query", "error", "warn"] : ["error", "warn"]);
   }
 

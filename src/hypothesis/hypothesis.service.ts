@@ -1,6 +1,6 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { OrderDirection, PageArgs } from "../common/connection";
+import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
@@ -8,7 +8,7 @@ import { expectGlobalId } from "../node/global-id";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
 import { PortfolioRole } from "../auth/auth.entity";
 import { MetricDirection } from "../metric/metric.entity";
-import { metricLoader, requireMetric } from "../metric/metric.service";
+import { requireMetric } from "../metric/metric.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { OutcomeHypothesis } from "./hypothesis.entity";
 import {
@@ -56,12 +56,7 @@ export function hypothesesOf(
   order: OutcomeHypothesisOrder | null,
   page: PageArgs,
 ) {
-  const q = listQuery(filter, order);
-  return ctx.loaders
-    .get<string, ConnectionResult<OutcomeHypothesis>>(`Initiative.hypotheses:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx, q, "initiative_id", ids, page),
-    )
-    .load(initiativeId);
+  return pageForParent(ctx, "Initiative.hypotheses", [filter, order, page], listQuery(filter, order), "initiative_id", initiativeId, page);
 }
 
 export function findHypothesis(ctx: Context, id: string) {

@@ -1,7 +1,7 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
@@ -59,12 +59,7 @@ export function initiativesOf(
   order: InitiativeOrder | null,
   page: PageArgs,
 ): Promise<ConnectionResult<Initiative>> {
-  const q = listQuery(filter, order);
-  return ctx.loaders
-    .get<string, ConnectionResult<Initiative>>(`Portfolio.initiatives:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx, q, "portfolio_id", ids, page),
-    )
-    .load(portfolioId);
+  return pageForParent(ctx, "Portfolio.initiatives", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page);
 }
 
 export function initiativeLoader(ctx: Context) {

@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { fetchPagesByParent, ListQuery } from "../common/keyset";
+import { pageForParent, ListQuery } from "../common/keyset";
 import { hydrateAll } from "../database/hydrate";
 import { Sql, sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
@@ -38,12 +38,7 @@ export function measurementsOf(
   order: MeasurementOrder | null,
   page: PageArgs,
 ): Promise<ConnectionResult<Measurement>> {
-  const q = listQuery(filter, order);
-  return ctx.loaders
-    .get<string, ConnectionResult<Measurement>>(`Metric.measurements:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx, q, "metric_id", ids, page),
-    )
-    .load(metricId);
+  return pageForParent(ctx, "Metric.measurements", [filter, order, page], listQuery(filter, order), "metric_id", metricId, page);
 }
 
 /** Superseded values of a measurement, oldest first, batched over the page. */

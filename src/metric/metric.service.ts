@@ -1,7 +1,7 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { OrderDirection, PageArgs } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { isConstraintViolation, PG_UNIQUE_VIOLATION } from "../database/db-errors";
@@ -48,12 +48,7 @@ export function listMetrics(ctx: Context, filter: MetricFilter | null, order: Me
 
 /** `Portfolio.metrics` for every portfolio on the page in one statement. */
 export function metricsOf(ctx: Context, portfolioId: string, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs) {
-  const q = listQuery(filter, order);
-  return ctx.loaders
-    .get<string, ConnectionResult<Metric>>(`Portfolio.metrics:${JSON.stringify([filter, order, page])}`, (ids) =>
-      fetchPagesByParent(ctx, q, "portfolio_id", ids, page),
-    )
-    .load(portfolioId);
+  return pageForParent(ctx, "Portfolio.metrics", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page);
 }
 
 export function metricLoader(ctx: Context) {

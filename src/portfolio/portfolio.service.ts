@@ -1,7 +1,7 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, fetchPagesByParent, ListQuery } from "../common/keyset";
+import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
@@ -55,12 +55,7 @@ export function childrenOf(
   order: PortfolioOrder | null | undefined,
   page: PageArgs,
 ): Promise<ConnectionResult<Portfolio>> {
-  const q = listQuery(filter, order);
-  const loader = ctx.loaders.get<string, ConnectionResult<Portfolio>>(
-    `Portfolio.children:${JSON.stringify([filter, order, page])}`,
-    (ids) => fetchPagesByParent(ctx, q, "parent_id", ids, page),
-  );
-  return loader.load(parent.rowId);
+  return pageForParent(ctx, "Portfolio.children", [filter, order, page], listQuery(filter, order), "parent_id", parent.rowId, page);
 }
 
 export function portfolioLoader(ctx: Context) {

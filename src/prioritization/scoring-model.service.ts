@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { fetchPagesByParent } from "../common/keyset";
+import { pageForParent } from "../common/keyset";
 import { hydrate } from "../database/hydrate";
 import { lockForUpdate } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
@@ -25,11 +25,8 @@ export async function requireScoringModel(ctx: Context, id: string, field: strin
 
 /** `Portfolio.scoringModels` for a page of portfolios in one statement. */
 export function scoringModelsOf(ctx: Context, portfolioId: string, page: PageArgs): Promise<ConnectionResult<ScoringModel>> {
-  return ctx.loaders
-    .get<string, ConnectionResult<ScoringModel>>(`Portfolio.scoringModels:${JSON.stringify(page)}`, (ids) =>
-      fetchPagesByParent(ctx, { entity: ScoringModel, table: "scoring_model", conditions: [], sort: "t.name", direction: OrderDirection.ASC }, "portfolio_id", ids, page),
-    )
-    .load(portfolioId);
+  const q = { entity: ScoringModel, table: "scoring_model", conditions: [], sort: "t.name", direction: OrderDirection.ASC };
+  return pageForParent(ctx, "Portfolio.scoringModels", page, q, "portfolio_id", portfolioId, page);
 }
 
 function criteriaOf(input: ScoringCriterionInput[]): ScoringCriterion[] {
