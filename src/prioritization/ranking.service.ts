@@ -1,5 +1,5 @@
 import { Context } from "../context";
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from "../common/connection";
+import { CursorValue, encodeCursor, pageWindow } from "../common/connection";
 import { hydrate } from "../database/hydrate";
 import { sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
@@ -65,25 +65,21 @@ function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): R
   return { rank: row.score === null ? null : row.pos, score: row.score, initiative, expectedBenefit: row.expected_benefit, inputs, missingInputs };
 }
 
-const cursorOf = (pos: number) => Buffer.from(`pos:${pos}`).toString("base64url");
-function posOf(cursor: string, field: string): number {
-  const m = /^pos:(\d{1,9})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw new BadUserInputError(`${field} is not a valid cursor`, field);
-  return Number(m[1]);
+/** A ranking cursor is a position (rankings are recomputed on every request), in the shared cursor encoding. */
+const cursorOf = (pos: number) => encodeCursor([String(pos), "rank"]);
+function positionOf(cursor: CursorValue, field: string): number {
+  const [pos, kind] = cursor;
+  if (kind !== "rank" || pos === null || !/^\d{1,9}$/.test(pos)) throw new BadUserInputError(`${field} is not a valid cursor`, field);
+  return Number(pos);
 }
 
-/** `Portfolio.ranking`: one statement per page. Positions are cursors: a ranking is recomputed on every request. */
+/** `Portfolio.ranking`: one statement per page. */
 export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs): Promise<RankingConnection> {
   const { scope, version } = await rankingScope(ctx, portfolio, args.model, args.scoringModelId, args.includeDescendants);
-  // as every other connection (pageWindow): one direction per request
-  if (args.first != null && args.last != null) throw new BadUserInputError("Pass either first or last, not both", "first");
-  for (const f of ["first", "last"] as const) {
-    const n = args[f];
-    if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) throw new BadUserInputError(`${f} must be between 0 and ${MAX_PAGE_SIZE}`, f);
-  }
-  const backward = args.last != null || (args.before != null && args.first == null);
-  const limit = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
-  const bound = backward ? (args.before ? posOf(args.before, "before") : null) : args.after ? posOf(args.after, "after") : 0;
+  // the same page arguments and limits as every other connection
+  const { backward, limit, cursor } = pageWindow(args);
+  const field = backward ? "before" : "after";
+  const bound = cursor ? positionOf(cursor, field) : backward ? null : 0;
   const window = backward
     ? sql`WHERE ${bound === null ? sql`true` : sql`pos < ${bound}`} ORDER BY pos DESC`
     : sql`WHERE pos > ${bound} ORDER BY pos`;
