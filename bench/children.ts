@@ -6,10 +6,10 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { ScenarioParams } from "./scenarios";
+import { freePort } from "../src/database/embedded";
 
 const DIST = path.resolve(__dirname, "..");
 const CLK_TCK = 100;
@@ -22,17 +22,6 @@ export interface Child {
   /** The last lines the child printed (shown when it fails). */
   output: string[];
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function start(name: string, args: string[], env: NodeJS.ProcessEnv, port: number | null): Child {

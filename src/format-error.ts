@@ -3,7 +3,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { AppError } from "./errors";
-import { isConstraintViolation } from "./database/db-errors";
+import { hasSqlState } from "./database/db-errors";
 import { REQUEST_ID } from "./request-scope";
 
 /**
@@ -62,14 +62,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}) },
     };
   }
-  if (CLIENT_TEXT_ERRORS.some((state) => isConstraintViolation(original, state))) {
+  if (CLIENT_TEXT_ERRORS.some((state) => hasSqlState(original, state))) {
     return {
       ...base,
       message: "Text input contains a character that cannot be stored (such as U+0000)",
       extensions: { code: "BAD_USER_INPUT" },
     };
   }
-  if (CONCURRENCY_ERRORS.some((state) => isConstraintViolation(original, state))) {
+  if (CONCURRENCY_ERRORS.some((state) => hasSqlState(original, state))) {
     // two requests changed the same rows at once and Postgres aborted one: nothing was written
     return {
       ...base,

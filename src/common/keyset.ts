@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
 import { Sql, raw, sql, where } from "../database/sql";
 import { BadUserInputError } from "../errors";
+import { sqlStateOf } from "../database/db-errors";
 import { Access, ScopedTable } from "../auth/access";
 import type { Loaders } from "./loaders";
 import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
@@ -52,8 +53,7 @@ async function queryPage(dataSource: DataSource, w: PageWindow, text: string, va
   try {
     return await dataSource.query(text, values);
   } catch (e) {
-    const code = (e as { driverError?: { code?: unknown } }).driverError?.code;
-    if (w.cursor && typeof code === "string" && code.startsWith("22")) {
+    if (w.cursor && sqlStateOf(e)?.startsWith("22")) {
       const field = w.backward ? "before" : "after";
       throw new BadUserInputError(`${field} is not a valid cursor for this list and order`, field);
     }

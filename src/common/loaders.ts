@@ -28,12 +28,17 @@ export class Loaders {
 
   /** Visible rows of `table` by primary key (null when absent or hidden from the caller). */
   byId<T>(entity: new () => T, table: ScopedTable, keyType: "uuid" | "bigint" = "uuid"): DataLoader<string, T | null> {
-    return this.get<string, T | null>(`byId:${table}`, async (ids) => {
+    return this.byColumn(entity, table, "id", keyType);
+  }
+
+  /** Visible rows of `table` by a unique column (`metric.key`), null when absent or hidden. */
+  byColumn<T>(entity: new () => T, table: ScopedTable, column: string, type: "uuid" | "bigint" | "text"): DataLoader<string, T | null> {
+    return this.get<string, T | null>(`by:${table}.${column}`, async (keys) => {
       const visible = await this.access.condition(table);
-      const q = sql`SELECT * FROM ${raw(table)} t WHERE t.id = ANY(${ids}::${raw(keyType)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();
+      const q = sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(column)} = ANY(${keys}::${raw(type)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();
       const rows: Record<string, unknown>[] = await this.dataSource.query(q.text, q.values);
-      const byKey = new Map(rows.map((r) => [String(r.id), hydrate(this.dataSource, entity, r)]));
-      return ids.map((id) => byKey.get(String(id)) ?? null);
+      const byKey = new Map(rows.map((r) => [String(r[column]), hydrate(this.dataSource, entity, r)]));
+      return keys.map((k) => byKey.get(String(k)) ?? null);
     });
   }
 }

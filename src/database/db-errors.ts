@@ -1,7 +1,5 @@
 /** Postgres SQLSTATEs we turn into client errors. */
 export const PG_UNIQUE_VIOLATION = "23505";
-export const PG_CHECK_VIOLATION = "23514";
-export const PG_FOREIGN_KEY_VIOLATION = "23503";
 
 interface PgLikeError {
   code?: string;
@@ -15,8 +13,13 @@ function driverError(e: unknown): PgLikeError | undefined {
   return inner ?? (e as PgLikeError);
 }
 
-/** True when `e` is the violation of `constraint` (or of any constraint with that SQLSTATE). */
-export function isConstraintViolation(e: unknown, sqlState: string, constraint?: string): boolean {
-  const d = driverError(e);
-  return d?.code === sqlState && (constraint === undefined || d.constraint === constraint);
+/** The SQLSTATE of a failed statement, or undefined for any other error. */
+export function sqlStateOf(e: unknown): string | undefined {
+  const code = driverError(e)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** True when `e` failed with `sqlState` (and, when given, on `constraint`). */
+export function hasSqlState(e: unknown, sqlState: string, constraint?: string): boolean {
+  return sqlStateOf(e) === sqlState && (constraint === undefined || driverError(e)?.constraint === constraint);
 }

@@ -4,8 +4,7 @@ import { containsPattern } from "../common/order";
 import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
 import { Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
-import { isConstraintViolation, PG_UNIQUE_VIOLATION } from "../database/db-errors";
-import { hydrate } from "../database/hydrate";
+import { hasSqlState, PG_UNIQUE_VIOLATION } from "../database/db-errors";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../node/global-id";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
@@ -61,15 +60,7 @@ export function findMetric(ctx: Context, id: string): Promise<Metric | null> {
 
 /** Metrics by their script handle, batched like any relation. */
 export function findMetricByKey(ctx: Context, key: string): Promise<Metric | null> {
-  return ctx.loaders
-    .get<string, Metric | null>("Metric.byKey", async (keys) => {
-      const visible = await ctx.access.condition("metric");
-      const q = sql`SELECT * FROM metric t WHERE t.key = ANY(${keys}::text[])${visible ? sql` AND ${visible}` : sql``}`.toQuery();
-      const rows: Record<string, unknown>[] = await ctx.dataSource.query(q.text, q.values);
-      const byKey = new Map(rows.map((r) => [r.key as string, hydrate(ctx.dataSource, Metric, r)]));
-      return keys.map((k) => byKey.get(k) ?? null);
-    })
-    .load(key);
+  return ctx.loaders.byColumn(Metric, "metric", "key", "text").load(key);
 }
 
 /** Row key of a referenced metric that must exist; NOT_FOUND names the input field. */
@@ -96,7 +87,7 @@ export async function createMetric(ctx: Context, input: CreateMetricInput): Prom
       }),
     );
   } catch (e) {
-    if (isConstraintViolation(e, PG_UNIQUE_VIOLATION, "metric_key_unique")) {
+    if (hasSqlState(e, PG_UNIQUE_VIOLATION, "metric_key_unique")) {
       throw new ConflictError(`A metric with key "${input.key}" already exists`, "input.key");
     }
     throw e;
