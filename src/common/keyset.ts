@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
-import { Sql, raw, sql, where } from "../database/sql";
+import { Sql, join, raw, sql, where } from "../database/sql";
 import { BadUserInputError } from "../errors";
 import { sqlStateOf } from "../database/db-errors";
 import { Access, ScopedTable } from "../auth/access";
@@ -66,20 +66,35 @@ function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
   return raw(`ORDER BY ${q.sort} ${dir}, t.id ${dir}`);
 }
 
+/**
+ * What a nested page computes alongside each row, in the same statement: columns over
+ * the page row `x` and the joins they need, and what to keep of them on each node. A
+ * connection resolver that sees its nodes select a computed field or a relation (see
+ * lookahead.ts) asks for it here, so the page and what hangs off it cost one statement
+ * and the node's field resolves without a promise.
+ */
+export interface PageExtension<T> {
+  columns: Sql;
+  joins: Sql;
+  attach(node: T, row: Record<string, unknown>): void;
+}
+
 function toConnection<T>(
   dataSource: DataSource,
   q: ListQuery<T>,
   w: PageWindow,
   rows: Record<string, unknown>[],
   count: () => Promise<number>,
+  extensions: readonly PageExtension<T>[] = [],
 ): ConnectionResult<T> {
   const more = rows.length > w.limit;
   const page = rows.slice(0, w.limit);
   if (w.backward) page.reverse();
-  const edges = page.map((row) => ({
-    cursor: encodeCursor([row.__sort as string, String(row.id)] as CursorValue),
-    node: hydrate(dataSource, q.entity, row),
-  }));
+  const edges = page.map((row) => {
+    const node = hydrate(dataSource, q.entity, row);
+    for (const e of extensions) e.attach(node, row);
+    return { cursor: encodeCursor([row.__sort as string, String(row.id)] as CursorValue), node };
+  });
   return new ConnectionResult(
     edges,
     {
@@ -131,12 +146,20 @@ export async function fetchPagesByParent<T>(
   parentColumn: string,
   parentIds: readonly string[],
   args: PageArgs,
+  extensions: readonly PageExtension<T>[] = [],
 ): Promise<ConnectionResult<T>[]> {
   const w = pageWindow(args);
   const keyset = keysetCondition(q, w);
   const conds = [sql`t.${raw(parentColumn)} = p.id`, ...q.conditions, ...(keyset ? [keyset] : [])];
-  const { text, values } = sql`SELECT x.* FROM unnest(${parentIds}::uuid[]) AS p(id)
-    CROSS JOIN LATERAL (SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}) x`.toQuery();
+  const pageOf = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  // Joins may reorder rows, so with extensions each row carries its page position.
+  const { text, values } = extensions.length
+    ? sql`SELECT x.*${join(extensions.map((e) => sql`, ${e.columns}`), "")}
+        FROM unnest(${parentIds}::uuid[]) WITH ORDINALITY AS p(id, ord)
+        CROSS JOIN LATERAL (SELECT s.*, row_number() OVER () AS __pos FROM (${pageOf}) s) x
+        ${join(extensions.map((e) => e.joins), " ")}
+        ORDER BY p.ord, x.__pos`.toQuery()
+    : sql`SELECT x.* FROM unnest(${parentIds}::uuid[]) AS p(id) CROSS JOIN LATERAL (${pageOf}) x`.toQuery();
   const rows: Record<string, unknown>[] = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
@@ -152,14 +175,15 @@ export async function fetchPagesByParent<T>(
     return new Map(result.map((r) => [r.parent, r.n]));
   });
   return parentIds.map((id) =>
-    toConnection(dataSource, q, w, byParent.get(id) ?? [], async () => (await counts()).get(id) ?? 0),
+    toConnection(dataSource, q, w, byParent.get(id) ?? [], async () => (await counts()).get(id) ?? 0, extensions),
   );
 }
 
 /**
  * One parent's page of a nested list (`Portfolio.children`, `Initiative.hypotheses`, …).
  * Every parent in the request asking for the same list — same `name` and `args` (filter,
- * order, page) — is served by one fetchPagesByParent statement through a DataLoader.
+ * order, page, and whatever selects the extensions) — is served by one fetchPagesByParent
+ * statement through a DataLoader.
  */
 export function pageForParent<T>(
   scope: ListScope & { loaders: Loaders },
@@ -169,8 +193,9 @@ export function pageForParent<T>(
   parentColumn: string,
   parentId: string,
   page: PageArgs,
+  extensions: readonly PageExtension<T>[] = [],
 ): Promise<ConnectionResult<T>> {
   return scope.loaders
-    .get<string, ConnectionResult<T>>(`${name}:${JSON.stringify(args)}`, (ids) => fetchPagesByParent(scope, q, parentColumn, ids, page))
+    .get<string, ConnectionResult<T>>(`${name}:${JSON.stringify(args)}`, (ids) => fetchPagesByParent(scope, q, parentColumn, ids, page, extensions))
     .load(parentId);
 }

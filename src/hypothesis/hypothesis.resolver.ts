@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
+import { nodeFieldsNamed } from "../common/lookahead";
+import { selectedProgress } from "../value/progress.service";
 import { Initiative } from "../initiative/initiative.entity";
 import { initiativeLoader } from "../initiative/initiative.service";
 import { Metric } from "../metric/metric.entity";
@@ -48,7 +51,7 @@ export class OutcomeHypothesisResolver {
   @Readable()
   @FieldResolver(() => Metric, { description: "The metric it is expected to move." })
   metric(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
-    return metricLoader(ctx).load(h.metricId);
+    return service.prefetchedMetric(h) ?? metricLoader(ctx).load(h.metricId);
   }
 
   @Authorized(Capability.MANAGE)
@@ -76,8 +79,10 @@ export class InitiativeHypothesesResolver {
     @Arg("orderBy", () => OutcomeHypothesisOrder, { nullable: true, description: "Sort order (default CREATED_AT ASC)." })
     orderBy: OutcomeHypothesisOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const own = filter ? { ...filter, initiativeId: null } : null;
-    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page);
+    const includes = { progress: selectedProgress(ctx, info), metric: nodeFieldsNamed(info, "metric").length > 0 };
+    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, includes);
   }
 }

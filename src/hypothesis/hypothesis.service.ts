@@ -1,13 +1,16 @@
 import { Context } from "../context";
 import { OrderDirection, PageArgs } from "../common/connection";
-import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
-import { Sql, sql } from "../database/sql";
+import { fetchPage, pageForParent, ListQuery, PageExtension } from "../common/keyset";
+import { keepPrefetched, prefetched } from "../common/prefetch";
+import { hydrate, selectPrefixed } from "../database/hydrate";
+import { raw, Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../node/global-id";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
 import { PortfolioRole } from "../auth/auth.entity";
-import { MetricDirection } from "../metric/metric.entity";
+import { Metric, MetricDirection } from "../metric/metric.entity";
+import { progressExtension } from "../value/progress.service";
 import { requireMetric } from "../metric/metric.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { OutcomeHypothesis } from "./hypothesis.entity";
@@ -48,15 +51,51 @@ export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | n
   return fetchPage(ctx, listQuery(filter, order), page);
 }
 
-/** `Initiative.hypotheses` for every initiative on the page in one statement. */
+/** What the hypotheses' own fields would otherwise load, computed in their page statement. */
+export interface HypothesisIncludes {
+  progress: { asOf: Date; withForecast: boolean } | null;
+  metric: boolean;
+}
+
+const METRIC = "metric";
+
+/**
+ * The metric of every hypothesis on a page, joined in. No visibility condition is needed:
+ * a metric is visible wherever a visible hypothesis uses it (access.ts).
+ */
+function metricExtension(ctx: Context): PageExtension<OutcomeHypothesis> {
+  return {
+    columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__"),
+    joins: raw("JOIN metric hm ON hm.id = x.metric_id"),
+    attach: (node, row) => keepPrefetched(node, METRIC, hydrate(ctx.dataSource, Metric, row, "hm__")),
+  };
+}
+
+/** The metric the page statement joined in, if it did. */
+export function prefetchedMetric(h: OutcomeHypothesis): Metric | undefined {
+  return prefetched<Metric>(h, METRIC);
+}
+
+/**
+ * `Initiative.hypotheses` for every initiative on the page in one statement, with the
+ * progress and metric their nodes select computed in it (a dashboard's page of initiatives,
+ * hypotheses, progress and metrics is then 3 statements, and nothing under a hypothesis
+ * waits for a promise).
+ */
 export function hypothesesOf(
   ctx: Context,
   initiativeId: string,
   filter: OutcomeHypothesisFilter | null,
   order: OutcomeHypothesisOrder | null,
   page: PageArgs,
+  includes: HypothesisIncludes,
 ) {
-  return pageForParent(ctx, "Initiative.hypotheses", [filter, order, page], listQuery(filter, order), "initiative_id", initiativeId, page);
+  const extensions = [
+    ...(includes.progress ? [progressExtension(includes.progress.asOf, includes.progress.withForecast)] : []),
+    ...(includes.metric ? [metricExtension(ctx)] : []),
+  ];
+  const args = [filter, order, page, includes];
+  return pageForParent(ctx, "Initiative.hypotheses", args, listQuery(filter, order), "initiative_id", initiativeId, page, extensions);
 }
 
 export function findHypothesis(ctx: Context, id: string) {

@@ -21,6 +21,6 @@ export class HypothesisProgressResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return hypothesisProgress(ctx, hypothesis.rowId, resolveAsOf(ctx, asOf), selectsAny(info, FORECAST_FIELDS));
+    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsAny(info, FORECAST_FIELDS));
   }
 }

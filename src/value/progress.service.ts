@@ -1,5 +1,11 @@
+import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { DataSource } from "typeorm";
 import { Context } from "../context";
+import { PageExtension } from "../common/keyset";
+import { nodeFieldsNamed } from "../common/lookahead";
+import { keepPrefetched, prefetched } from "../common/prefetch";
+import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
+import { resolveAsOf, selectsAny } from "./as-of";
 import { raw, Sql, sql } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
@@ -25,15 +31,28 @@ interface ProgressRow {
   x_target?: number;
 }
 
+/** The columns of a ProgressRow beyond the hypothesis's own, from progressJoins (and fitJoin). */
+function progressColumns(withForecast: boolean): Sql {
+  return raw(
+    "cur.value AS current, cur.observed_at AS current_observed_at, pr.ratio, pr.expected_ratio, pr.status" +
+      (withForecast ? ", fit.distinct_times, fit.slope, fit.intercept, fit.x_target" : ""),
+  );
+}
+
+function progressFrom(asOf: Date, withForecast: boolean, alias: string): Sql {
+  return sql`${progressJoins(asOf, alias)} ${withForecast ? fitJoin(asOf, alias) : raw("")}`;
+}
+
 /** One statement for a whole batch of hypotheses: one row per id found. */
-export function progressSql(ids: readonly string[], asOf: Date, withForecast: boolean): Sql {
-  return sql`SELECT h.id, h.baseline, h.target, h.baseline_at,
-      cur.value AS current, cur.observed_at AS current_observed_at, pr.ratio, pr.expected_ratio, pr.status
-      ${withForecast ? raw(", fit.distinct_times, fit.slope, fit.intercept, fit.x_target") : raw("")}
+function progressSql(ids: readonly string[], asOf: Date, withForecast: boolean): Sql {
+  return sql`SELECT h.id, h.baseline, h.target, h.baseline_at, ${progressColumns(withForecast)}
     FROM unnest(${ids}::uuid[]) AS k(id)
     JOIN outcome_hypothesis h ON h.id = k.id
-    ${progressJoins(asOf)}
-    ${withForecast ? fitJoin(asOf) : raw("")}`;
+    ${progressFrom(asOf, withForecast, "h")}`;
+}
+
+function prefetchKey(asOf: Date, withForecast: boolean): string {
+  return `progress:${asOf.getTime()}:${withForecast}`;
 }
 
 function toProgress(row: ProgressRow, asOf: Date, withForecast: boolean): HypothesisProgress {
@@ -68,12 +87,43 @@ async function loadProgress(
 }
 
 /**
- * `OutcomeHypothesis.progress`: batched per request, asOf and forecast need, so a page of
- * hypotheses costs one statement.
+ * `OutcomeHypothesis.progress`: computed by the page statement that loaded the hypothesis
+ * when its connection saw the field selected (progressExtension), otherwise batched per
+ * request, asOf and forecast need, so a page of hypotheses costs one more statement.
  */
-export function hypothesisProgress(ctx: Context, hypothesisId: string, asOf: Date, withForecast: boolean): Promise<HypothesisProgress> {
+export function hypothesisProgress(
+  ctx: Context,
+  hypothesis: OutcomeHypothesis,
+  asOf: Date,
+  withForecast: boolean,
+): HypothesisProgress | Promise<HypothesisProgress> {
+  const known = prefetched<HypothesisProgress>(hypothesis, prefetchKey(asOf, withForecast));
+  if (known) return known;
   const loader = ctx.loaders.get<string, HypothesisProgress>(`value.progress:${asOf.toISOString()}:${withForecast}`, (ids) =>
     loadProgress(ctx.dataSource, ids, asOf, withForecast),
   );
-  return loader.load(hypothesisId);
+  return loader.load(hypothesis.rowId);
+}
+
+/** The same progress computed inside a page of hypotheses (alias `x`), kept on each node. */
+export function progressExtension(asOf: Date, withForecast: boolean): PageExtension<OutcomeHypothesis> {
+  const key = prefetchKey(asOf, withForecast);
+  return {
+    columns: progressColumns(withForecast),
+    joins: progressFrom(asOf, withForecast, "x"),
+    attach: (node, row) => keepPrefetched(node, key, toProgress(row as unknown as ProgressRow, asOf, withForecast)),
+  };
+}
+
+/**
+ * The progress (asOf, forecast need) that the nodes of a hypotheses connection select, for
+ * the connection to compute in its page statement; null when they select none. Only the
+ * first selection is computed there (its joins have fixed aliases); others, if any, load.
+ */
+export function selectedProgress(ctx: Context, info: GraphQLResolveInfo): { asOf: Date; withForecast: boolean } | null {
+  const [node] = nodeFieldsNamed(info, "progress");
+  if (!node) return null;
+  const field = (info.schema.getType("OutcomeHypothesis") as GraphQLObjectType).getFields().progress;
+  const args = getArgumentValues(field, node, info.variableValues) as { asOf?: Date | null };
+  return { asOf: resolveAsOf(ctx, args.asOf), withForecast: selectsAny({ ...info, fieldNodes: [node] }, FORECAST_FIELDS) };
 }

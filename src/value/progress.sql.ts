@@ -13,14 +13,14 @@ export const WEIGHTED_PROGRESS_SQL = raw(
   "sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0)",
 );
 
-/** The measurements of hypothesis `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
-function inWindow(asOf: Date): Sql {
-  return sql`m.metric_id = h.metric_id AND m.observed_at >= h.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;
+/** The measurements of hypothesis row `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
+function inWindow(asOf: Date, h: Sql): Sql {
+  return sql`m.metric_id = ${h}.metric_id AND m.observed_at >= ${h}.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;
 }
 
 /**
- * Joins that add the progress of every row `h` (any relation with metric_id, baseline,
- * target, baseline_at and target_date) as of `asOf`:
+ * Joins that add the progress of every row `h` (or `alias`: any relation with metric_id,
+ * baseline, target, baseline_at and target_date) as of `asOf`:
  *   cur.value, cur.observed_at                          the current measurement (or NULL),
  *   pr.ratio, pr.expected_ratio, pr.status              per DOMAIN.md's rules,
  *   pr.clamped_ratio                                    clamp(ratio, 0, 1), NULL without data.
@@ -33,19 +33,20 @@ function inWindow(asOf: Date): Sql {
  * same double a JS client computes from the same instants; ratio uses the same float8
  * operations as JS. Status thresholds therefore agree with JS to the last bit.
  */
-export function progressJoins(asOf: Date): Sql {
+export function progressJoins(asOf: Date, alias = "h"): Sql {
+  const h = raw(alias);
   return sql`
     LEFT JOIN LATERAL (
       SELECT m.value, m.observed_at FROM measurement m
-      WHERE ${inWindow(asOf)}
+      WHERE ${inWindow(asOf, h)}
       ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC
       LIMIT 1
     ) cur ON true
     CROSS JOIN LATERAL (
-      SELECT (cur.value - h.baseline) / (h.target - h.baseline) AS ratio,
+      SELECT (cur.value - ${h}.baseline) / (${h}.target - ${h}.baseline) AS ratio,
         greatest(0::float8, least(1::float8,
-          ((extract(epoch FROM ${asOf}::timestamptz) - extract(epoch FROM h.baseline_at)) * 1000)::float8
-          / ((extract(epoch FROM h.target_date) - extract(epoch FROM h.baseline_at)) * 1000)::float8)) AS expected_ratio
+          ((extract(epoch FROM ${asOf}::timestamptz) - extract(epoch FROM ${h}.baseline_at)) * 1000)::float8
+          / ((extract(epoch FROM ${h}.target_date) - extract(epoch FROM ${h}.baseline_at)) * 1000)::float8)) AS expected_ratio
       -- a fence: computed once per row, not re-inlined into every use of status (2× faster rollups)
       OFFSET 0
     ) r
@@ -56,7 +57,7 @@ export function progressJoins(asOf: Date): Sql {
         CASE
           WHEN cur.value IS NULL THEN 'NO_DATA'
           WHEN r.ratio >= 1 THEN 'ACHIEVED'
-          WHEN ${asOf}::timestamptz > h.target_date THEN 'MISSED'
+          WHEN ${asOf}::timestamptz > ${h}.target_date THEN 'MISSED'
           WHEN r.ratio >= r.expected_ratio - ${raw(String(ON_TRACK_SLACK))}::float8 THEN 'ON_TRACK'
           WHEN r.ratio >= r.expected_ratio - ${raw(String(AT_RISK_SLACK))}::float8 THEN 'AT_RISK'
           ELSE 'OFF_TRACK'
@@ -69,14 +70,15 @@ export function progressJoins(asOf: Date): Sql {
  * value on x = seconds since baselineAt over the same window. A forward range scan of the
  * same index (index-only), so only asked for when a forecast field is selected.
  */
-export function fitJoin(asOf: Date): Sql {
+export function fitJoin(asOf: Date, alias = "h"): Sql {
+  const h = raw(alias);
   return sql`
     CROSS JOIN LATERAL (
       SELECT count(DISTINCT m.observed_at)::int AS distinct_times,
-        regr_slope(m.value, extract(epoch FROM m.observed_at - h.baseline_at)::float8) AS slope,
-        regr_intercept(m.value, extract(epoch FROM m.observed_at - h.baseline_at)::float8) AS intercept,
-        extract(epoch FROM h.target_date - h.baseline_at)::float8 AS x_target
+        regr_slope(m.value, extract(epoch FROM m.observed_at - ${h}.baseline_at)::float8) AS slope,
+        regr_intercept(m.value, extract(epoch FROM m.observed_at - ${h}.baseline_at)::float8) AS intercept,
+        extract(epoch FROM ${h}.target_date - ${h}.baseline_at)::float8 AS x_target
       FROM measurement m
-      WHERE ${inWindow(asOf)}
+      WHERE ${inWindow(asOf, h)}
     ) fit`;
 }

@@ -88,6 +88,12 @@ describe("progress: property test against the reference", () => {
         const node = (await app.ok(query, { id: h.id })).node;
         const rh: RefHypothesis = { ...hyp, weight: 1, expectedBenefit: 0, state: "ACTIVE" };
         asOfs.forEach((asOf, i) => expectProgressLike(node[`p${i}`], refProgress(rh, ref, asOf), rh, ref));
+        // the same through a page of hypotheses, where the page statement computes it (h is the newest)
+        const nested = `query($id: ID!, $asOf: DateTime!) { node(id: $id) { ... on Initiative { hypotheses(last: 1) { nodes { id
+          progress(asOf: $asOf) { current currentObservedAt ratio expectedRatio status forecastAtTarget forecastRatio forecastAchievedAt } } } } } }`;
+        const [page] = (await app.ok(nested, { id: initiative.id, asOf: asOfs[1] })).node.hypotheses.nodes;
+        expect(page.id).toBe(h.id);
+        expectProgressLike(page.progress, refProgress(rh, ref, asOfs[1]), rh, ref);
       }),
       { numRuns: 100 },
     );
@@ -108,5 +114,83 @@ describe("progress: statements", () => {
     // default asOf ("now") is one instant per request, so still one batch
     const q2 = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on OutcomeHypothesis { progress { status } } } }`;
     expect(await statementsOf(app, q2, { ids })).toBe(2);
+  });
+});
+
+describe("progress and metric computed by the hypotheses page statement", () => {
+  const FIELDS = "asOf current currentObservedAt ratio expectedRatio status forecastAtTarget forecastRatio forecastAchievedAt";
+  const asOf = day(3.5).toISOString();
+  const later = day(9).toISOString();
+
+  /** Two initiatives with three hypotheses each over two metrics with histories. */
+  async function build() {
+    const a = await fx.initiative(portfolio);
+    const b = await fx.initiative(portfolio);
+    const up1 = await fx.metric(portfolio, { unit: "EUR" });
+    const down = await fx.metric(portfolio, { direction: "DECREASE" });
+    await fx.measurements(up1, [1, 2, 3, 8].map((d) => ({ value: 100 + 12 * d, observedAt: day(d) })));
+    await fx.measurements(down, [1, 2, 3].map((d) => ({ value: 50 - 4 * d, observedAt: day(d) })));
+    const hs: Ref[] = [];
+    for (const init of [a, b]) {
+      hs.push(await fx.hypothesis(init, up1, up));
+      hs.push(await fx.hypothesis(init, down, { ...up, baseline: 50, target: 20 }));
+      hs.push(await fx.hypothesis(init, up1, { ...up, target: 150, targetDate: day(4) }));
+    }
+    return { a, b, hs, metrics: { [up1.id]: up1.key, [down.id]: down.key } };
+  }
+
+  /** The same fields through the per-hypothesis loaders (`nodes`), the reference path. */
+  async function loaded(ids: string[], at: string) {
+    const q = `query($ids: [ID!]!, $at: DateTime!) { nodes(ids: $ids) { ... on OutcomeHypothesis { id progress(asOf: $at) { ${FIELDS} } metric { id key } } } }`;
+    return (await app.ok(q, { ids, at })).nodes;
+  }
+
+  test("3 statements for initiatives → hypotheses → progress + metric, equal to the loaded values, forward and backward", async () => {
+    const { a, b, hs, metrics } = await build();
+    const q = `query($ids: [ID!]!, $at: DateTime!, $last: Int) { nodes(ids: $ids) { ... on Initiative {
+      hypotheses(last: $last) { nodes { id progress(asOf: $at) { ${FIELDS} } metric { id key } } } } } }`;
+    const res = await app.gql(q, { ids: [a.id, b.id], at: asOf });
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions!.sqlStatements).toBe(2); // the initiatives, then one page statement with everything under it
+    const nested = (res.data as any).nodes.flatMap((n: any) => n.hypotheses.nodes);
+    expect(nested.map((h: any) => h.id)).toEqual(hs.map((h) => h.id)); // page order kept per parent
+    expect(nested).toEqual(await loaded(hs.map((h) => h.id), asOf));
+    for (const h of nested) expect(h.metric.key).toBe(metrics[h.metric.id]);
+    expect(nested[0].progress).toMatchObject({ current: 136, status: "ON_TRACK" }); // 0.36 against 0.35
+    expect(nested[1].progress.forecastAtTarget).toBeCloseTo(10, 9); // 50 − 4·day, at day 10
+
+    const back = await app.ok(q, { ids: [a.id, b.id], at: asOf, last: 2 });
+    const tail = back.nodes.flatMap((n: any) => n.hypotheses.nodes.map((h: any) => h.id));
+    expect(tail).toEqual([hs[1], hs[2], hs[4], hs[5]].map((h) => h.id));
+  });
+
+  test("edges, fragments, aliases at two instants and the default asOf", async () => {
+    const { a, hs } = await build();
+    const q = `query($id: ID!, $at: DateTime!, $later: DateTime!) { node(id: $id) { ... on Initiative {
+      hypotheses { edges { node { ...H } } } } }
+    }
+    fragment H on OutcomeHypothesis { id now: progress { status } p: progress(asOf: $at) { ${FIELDS} } q: progress(asOf: $later) { ${FIELDS} } metric { key } }`;
+    const res = await app.gql(q, { id: a.id, at: asOf, later });
+    expect(res.errors).toBeUndefined();
+    // the first progress selection ("now") is computed in the page; the two others are one batch each
+    expect(res.extensions!.sqlStatements).toBe(4);
+    const nodes = (res.data as any).node.hypotheses.edges.map((e: any) => e.node);
+    const ids = hs.slice(0, 3).map((h) => h.id);
+    expect(nodes.map((n: any) => n.id)).toEqual(ids);
+    const [atAsOf, atLater, today] = [await loaded(ids, asOf), await loaded(ids, later), await loaded(ids, new Date().toISOString())];
+    nodes.forEach((n: any, i: number) => {
+      expect(n.p).toEqual(atAsOf[i].progress);
+      expect(n.q).toEqual(atLater[i].progress);
+      expect(n.now.status).toBe(today[i].progress.status); // every target date is in 2024: settled
+    });
+    expect(nodes.map((n: any) => n.now.status)).toEqual(["MISSED", "MISSED", "ACHIEVED"]);
+  });
+
+  test("a page that does not select progress or metric does not compute them", async () => {
+    const { a } = await build();
+    const q = `query($id: ID!) { node(id: $id) { ... on Initiative { hypotheses { nodes { id statement } } } } }`;
+    expect(await statementsOf(app, q, { id: a.id })).toBe(2);
+    const withMetric = `query($id: ID!) { node(id: $id) { ... on Initiative { hypotheses { nodes { id metric { key } } } } } }`;
+    expect(await statementsOf(app, withMetric, { id: a.id })).toBe(2);
   });
 });
