@@ -5,7 +5,7 @@ import { BadUserInputError } from "../errors";
 import { sqlStateOf } from "../database/db-errors";
 import { Access, ScopedTable } from "../auth/access";
 import type { Loaders } from "./loaders";
-import { ConnectionResult, CursorValue, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
+import { ConnectionResult, CursorValue, Edge, OrderDirection, PageArgs, PageWindow, encodeCursor, pageWindow } from "./connection";
 
 /** What a list query needs of the request: where to run it and who is asking. */
 export interface ListScope {
@@ -79,6 +79,18 @@ export interface PageExtension<T> {
   attach(node: T, row: Record<string, unknown>): void;
 }
 
+/** An edge whose cursor is encoded only if the client asks for it. */
+class KeysetEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly key: CursorValue,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.key);
+  }
+}
+
 function toConnection<T>(
   dataSource: DataSource,
   q: ListQuery<T>,
@@ -93,15 +105,19 @@ function toConnection<T>(
   const edges = page.map((row) => {
     const node = hydrate(dataSource, q.entity, row);
     for (const e of extensions) e.attach(node, row);
-    return { cursor: encodeCursor([row.__sort as string, String(row.id)] as CursorValue), node };
+    return new KeysetEdge(node, [row.__sort as string | null, String(row.id)]);
   });
   return new ConnectionResult(
     edges,
     {
       hasNextPage: w.backward ? w.cursor !== null : more,
       hasPreviousPage: w.backward ? more : w.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     count,
   );

@@ -1,17 +1,17 @@
 /**
- * Values computed for a row by the statement that loaded it (a PageExtension), kept beside
- * the entity rather than on it, so they never reach its columns or the GraphQL output by
- * accident. A field resolver checks here first and resolves synchronously when it finds
+ * Values computed for a row by the statement that loaded it (a PageExtension), kept under a
+ * symbol beside the entity's columns, so they never reach its columns or the GraphQL output
+ * by accident. A field resolver checks here first and resolves synchronously when it finds
  * what it would otherwise load.
  */
-const store = new WeakMap<object, Map<string, unknown>>();
+const PREFETCHED = Symbol("prefetched");
+
+type Holder = { [PREFETCHED]?: Record<string, unknown> };
 
 export function keepPrefetched(owner: object, key: string, value: unknown): void {
-  let values = store.get(owner);
-  if (!values) store.set(owner, (values = new Map()));
-  values.set(key, value);
+  ((owner as Holder)[PREFETCHED] ??= {})[key] = value;
 }
 
 export function prefetched<T>(owner: object, key: string): T | undefined {
-  return store.get(owner)?.get(key) as T | undefined;
+  return (owner as Holder)[PREFETCHED]?.[key] as T | undefined;
 }

@@ -5,6 +5,7 @@ import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { CountingLogger } from "./sql-logger";
+import { timestamptzParser } from "./timestamptz";
 
 // numeric (money) and bigint (counts, measurement ids) come back from pg as strings by
 // default; every such value we expose fits a JS number. `date` stays 'YYYY-MM-DD' text
@@ -12,6 +13,9 @@ import { CountingLogger } from "./sql-logger";
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => parseFloat(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => parseInt(v, 10));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// timestamptz: the same Dates as pg's parser, without its regular expressions (timestamptz.ts)
+const TIMESTAMPTZ = pg.types.builtins.TIMESTAMPTZ;
+pg.types.setTypeParser(TIMESTAMPTZ, timestamptzParser(pg.types.getTypeParser(TIMESTAMPTZ, "text")));
 
 export interface DataSourceOptions {
   url: string;
