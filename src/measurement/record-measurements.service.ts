@@ -75,9 +75,9 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
     return reject(index, "BAD_USER_INPUT", "observedAt may be at most 24 hours ahead of now", "observedAt");
   }
   const source = item.source ?? defaultSource;
-  // count code points as Postgres' char_length does, not UTF-16 units
-  const sourceChars = [...source].length;
   if (source.trim() === "") return reject(index, "BAD_USER_INPUT", "source must not be empty", "source");
+  // count code points as Postgres' char_length does, not UTF-16 units (never more than those)
+  const sourceChars = source.length > MAX_SOURCE_CHARS ? [...source].length : source.length;
   if (sourceChars > MAX_SOURCE_CHARS) {
     return reject(index, "BAD_USER_INPUT", `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`, "source");
   }
@@ -97,7 +97,7 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
  * FOR KEY SHARE keeps them from being deleted before the upsert (which would otherwise
  * fail on the foreign key), without blocking edits of the metrics.
  */
-async function resolveMetrics(ctx: Context, em: EntityManager, items: Checked[]): Promise<Map<string, MetricRef>> {
+async function resolveMetrics(ctx: Context, em: EntityManager, items: Checked[]): Promise<MetricRefs> {
   const keys = [...new Set(items.flatMap((i) => (i.metricKey !== null ? [i.metricKey] : [])))];
   const ids = [...new Set(items.flatMap((i) => (i.metricRowId !== null ? [i.metricRowId] : [])))];
   // metrics the caller cannot see are reported as unknown, exactly like missing ones
@@ -105,18 +105,18 @@ async function resolveMetrics(ctx: Context, em: EntityManager, items: Checked[])
   const q = sql`SELECT t.id, t.key, t.portfolio_id FROM metric t
     WHERE (t.key = ANY(${keys}::text[]) OR t.id = ANY(${ids}::uuid[])) AND ${visible} FOR KEY SHARE OF t`.toQuery();
   const rows: MetricRef[] = (await em.query(q.text, q.values)).map((r: Record<string, string>) => ({ id: r.id, key: r.key, portfolioId: r.portfolio_id }));
-  const refs = new Map<string, MetricRef>();
-  for (const r of rows) {
-    refs.set(`key:${r.key}`, r);
-    refs.set(`id:${r.id}`, r);
-  }
-  return refs;
+  return { byKey: new Map(rows.map((r) => [r.key, r])), byId: new Map(rows.map((r) => [r.id, r])) };
 }
 
 interface MetricRef {
   id: string;
   key: string;
   portfolioId: string;
+}
+
+interface MetricRefs {
+  byKey: Map<string, MetricRef>;
+  byId: Map<string, MetricRef>;
 }
 
 /**
@@ -140,6 +140,11 @@ function byNaturalKey(a: Row, b: Row): number {
   const dt = a.observedAt.getTime() - b.observedAt.getTime();
   if (dt !== 0) return dt;
   return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+/** The natural key's order, then the input order: of equal keys, the earliest item comes first. */
+function byNaturalKeyThenIndex(a: Row, b: Row): number {
+  return byNaturalKey(a, b) || a.index - b.index;
 }
 
 /**
@@ -204,10 +209,9 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
   return ctx.dataSource.transaction(async (em) => {
     const refs = await resolveMetrics(ctx, em, checked);
     const deniedByMetric = new Map<string, string | null>();
-    const rows: Row[] = [];
-    const seen = new Set<string>();
+    const named: Row[] = [];
     for (const item of checked) {
-      const ref = refs.get(item.metricKey !== null ? `key:${item.metricKey}` : `id:${item.metricRowId}`);
+      const ref = item.metricKey !== null ? refs.byKey.get(item.metricKey) : refs.byId.get(item.metricRowId!);
       const field = item.metricKey !== null ? "metricKey" : "metricId";
       if (ref === undefined) {
         const label = item.metricKey !== null ? `key "${item.metricKey}"` : "ID";
@@ -221,21 +225,21 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
         rejected.push(reject(item.index, "FORBIDDEN", denied, field));
         continue;
       }
-      const metricId = ref.id;
-      // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later
-      const naturalKey = `${metricId}\u0000${item.observedAt.getTime()}\u0000${item.source}`;
-      if (seen.has(naturalKey)) {
-        rejected.push(reject(item.index, "BAD_USER_INPUT", "Same metric, observedAt and source as an earlier item in this call", ""));
-        continue;
-      }
-      seen.add(naturalKey);
-      (item as Row).metricId = metricId;
-      rows.push(item as Row);
+      (item as Row).metricId = ref.id;
+      named.push(item as Row);
+    }
+    // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later.
+    // Sorted by key then index, a repeat sits right after the item it repeats.
+    named.sort(byNaturalKeyThenIndex);
+    const rows: Row[] = [];
+    for (const row of named) {
+      if (rows.length && byNaturalKey(rows[rows.length - 1], row) === 0) {
+        rejected.push(reject(row.index, "BAD_USER_INPUT", "Same metric, observedAt and source as an earlier item in this call", ""));
+      } else rows.push(row);
     }
     rejected.sort((a, b) => a.index - b.index);
     if (rows.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
 
-    rows.sort(byNaturalKey);
     const { inserted, updated } = await upsert(em, rows, ctx.callerName);
     return { accepted: rows.length, inserted, updated, unchanged: rows.length - inserted - updated, rejected };
   });

@@ -104,6 +104,7 @@ describe("recordMeasurements", () => {
       { metricId: m.id, value: 2, observedAt: at(0) },
       { metricKey: m.key, value: 1, observedAt: soon, source: "y".repeat(200) },
       { metricKey: m.key, value: 1, observedAt: "0000-06-01T00:00:00Z" },
+      { metricKey: m.key, value: 3, observedAt: at(0) },
     ]);
     const rejected = res.rejected.map((r: { index: number; code: string; field: string }) => [r.index, r.code, r.field]);
     expect(rejected).toEqual([
@@ -118,10 +119,11 @@ describe("recordMeasurements", () => {
       [9, "BAD_USER_INPUT", "input.measurements.9.source"],
       [10, "BAD_USER_INPUT", "input.measurements.10"],
       [12, "BAD_USER_INPUT", "input.measurements.12.observedAt"],
+      [13, "BAD_USER_INPUT", "input.measurements.13"],
     ]);
     for (const r of res.rejected) expect(r.message).toEqual(expect.any(String));
     expect(res).toMatchObject({ accepted: 2, inserted: 2, updated: 0, unchanged: 0 });
-    // the earlier of the two duplicates (one by key, one by ID) won
+    // the earliest of the three duplicates (by key, by ID, by key) won
     expect((await stored(app, m.rowId))[0]).toMatchObject({ value: 1 });
   });
 
