@@ -162,20 +162,22 @@ export async function fetchPagesByParent<T>(
   parentColumn: string,
   parentIds: readonly string[],
   args: PageArgs,
-  extensions: readonly PageExtension<T>[] = [],
+  { extensions = [], columns = null }: NestedPageOptions<T> = {},
 ): Promise<ConnectionResult<T>[]> {
   const w = pageWindow(args);
   const keyset = keysetCondition(q, w);
   const conds = [sql`t.${raw(parentColumn)} = p.id`, ...q.conditions, ...(keyset ? [keyset] : [])];
   const pageOf = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  // the page's own columns: all, or the projection plus what paging needs (trusted names from metadata)
+  const own = raw(columns ? [...new Set(["id", parentColumn, ...columns])].map((c) => `x.${c}`).join(", ") + ", x.__sort" : "x.*");
   // Joins may reorder rows, so with extensions each row carries its page position.
   const { text, values } = extensions.length
-    ? sql`SELECT x.*${join(extensions.map((e) => sql`, ${e.columns}`), "")}
+    ? sql`SELECT ${own}${join(extensions.map((e) => sql`, ${e.columns}`), "")}
         FROM unnest(${parentIds}::uuid[]) WITH ORDINALITY AS p(id, ord)
         CROSS JOIN LATERAL (SELECT s.*, row_number() OVER () AS __pos FROM (${pageOf}) s) x
         ${join(extensions.map((e) => e.joins), " ")}
         ORDER BY p.ord, x.__pos`.toQuery()
-    : sql`SELECT x.* FROM unnest(${parentIds}::uuid[]) AS p(id) CROSS JOIN LATERAL (${pageOf}) x`.toQuery();
+    : sql`SELECT ${own} FROM unnest(${parentIds}::uuid[]) AS p(id) CROSS JOIN LATERAL (${pageOf}) x`.toQuery();
   const rows: Record<string, unknown>[] = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const byParent = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
@@ -195,11 +197,19 @@ export async function fetchPagesByParent<T>(
   );
 }
 
+/** What a nested page reads beyond its filter and order. */
+export interface NestedPageOptions<T> {
+  /** Computed alongside each row in the same statement. */
+  extensions?: readonly PageExtension<T>[];
+  /** The table's columns to read (projection.ts), or null for all. */
+  columns?: readonly string[] | null;
+}
+
 /**
  * One parent's page of a nested list (`Portfolio.children`, `Initiative.hypotheses`, …).
  * Every parent in the request asking for the same list — same `name` and `args` (filter,
- * order, page, and whatever selects the extensions) — is served by one fetchPagesByParent
- * statement through a DataLoader.
+ * order, page, and whatever selects the extensions), same columns — is served by one
+ * fetchPagesByParent statement through a DataLoader.
  */
 export function pageForParent<T>(
   scope: ListScope & { loaders: Loaders },
@@ -209,9 +219,8 @@ export function pageForParent<T>(
   parentColumn: string,
   parentId: string,
   page: PageArgs,
-  extensions: readonly PageExtension<T>[] = [],
+  options: NestedPageOptions<T> = {},
 ): Promise<ConnectionResult<T>> {
-  return scope.loaders
-    .get<string, ConnectionResult<T>>(`${name}:${JSON.stringify(args)}`, (ids) => fetchPagesByParent(scope, q, parentColumn, ids, page, extensions))
-    .load(parentId);
+  const key = `${name}:${JSON.stringify(args)}:${options.columns?.join(",") ?? "*"}`;
+  return scope.loaders.get<string, ConnectionResult<T>>(key, (ids) => fetchPagesByParent(scope, q, parentColumn, ids, page, options)).load(parentId);
 }

@@ -1,32 +1,51 @@
 import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 
 /**
- * The fields named `name` selected on the nodes of the connection being resolved, through
- * `nodes { … }` and `edges { node { … } }`, fragments and inline fragments included. A
- * connection resolver uses it to compute, in its own page statement, what every node
- * would otherwise ask for in a statement of its own (see PageExtension in keyset.ts).
+ * Reading ahead in the query: what the field being resolved, or the nodes of the connection
+ * being resolved, select below it. A connection resolver uses it to compute in its own page
+ * statement what every node would otherwise load in a statement of its own (PageExtension in
+ * keyset.ts), and to read only the columns the selection needs (projection.ts).
  */
-export function nodeFieldsNamed(info: GraphQLResolveInfo, name: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  const seen = new Set<string>();
-  const fieldsOf = (set: SelectionSetNode | undefined, visit: (f: FieldNode) => void) => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === "Field") visit(s);
-      else if (s.kind === "InlineFragment") fieldsOf(s.selectionSet, visit);
-      else if (!seen.has(s.name.value)) {
-        seen.add(s.name.value);
-        fieldsOf(info.fragments[s.name.value]?.selectionSet, visit);
-      }
+
+/** Calls `visit` for every field in `set`, through fragments and inline fragments. */
+function eachField(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, visit: (f: FieldNode) => void, seen = new Set<string>()) {
+  for (const s of set?.selections ?? []) {
+    if (s.kind === "Field") visit(s);
+    else if (s.kind === "InlineFragment") eachField(info, s.selectionSet, visit, seen);
+    else if (!seen.has(s.name.value)) {
+      seen.add(s.name.value);
+      eachField(info, info.fragments[s.name.value]?.selectionSet, visit, seen);
     }
-  };
-  const onNode = (f: FieldNode) => {
-    if (f.name.value === name) found.push(f);
-  };
+  }
+}
+
+/** Every field selected on the nodes of the connection being resolved (`nodes`, `edges { node }`). */
+function eachNodeField(info: GraphQLResolveInfo, visit: (f: FieldNode) => void) {
   for (const connection of info.fieldNodes) {
-    fieldsOf(connection.selectionSet, (f) => {
-      if (f.name.value === "nodes") fieldsOf(f.selectionSet, onNode);
-      else if (f.name.value === "edges") fieldsOf(f.selectionSet, (e) => e.name.value === "node" && fieldsOf(e.selectionSet, onNode));
+    eachField(info, connection.selectionSet, (f) => {
+      if (f.name.value === "nodes") eachField(info, f.selectionSet, visit);
+      else if (f.name.value === "edges") eachField(info, f.selectionSet, (e) => e.name.value === "node" && eachField(info, e.selectionSet, visit));
     });
   }
+}
+
+/** The fields named `name` selected on the nodes of the connection being resolved. */
+export function nodeFieldsNamed(info: GraphQLResolveInfo, name: string): FieldNode[] {
+  const found: FieldNode[] = [];
+  eachNodeField(info, (f) => f.name.value === name && found.push(f));
   return found;
+}
+
+/** The names of the fields selected on the nodes of the connection being resolved. */
+export function nodeFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  eachNodeField(info, (f) => names.add(f.name.value));
+  return names;
+}
+
+/** The names of the fields selected below `fields` (e.g. a relation's own fields). */
+export function subfieldNames(info: GraphQLResolveInfo, fields: readonly FieldNode[]): Set<string> {
+  const names = new Set<string>();
+  for (const f of fields) eachField(info, f.selectionSet, (s) => names.add(s.name.value));
+  return names;
 }

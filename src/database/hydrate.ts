@@ -33,7 +33,8 @@ export function hydrateAll<T>(dataSource: DataSource, entity: new () => T, rows:
   return rows.map((r) => hydrate(dataSource, entity, r));
 }
 
-/** `alias.col AS <prefix>col, …` for every column of the entity (trusted names only). */
-export function selectPrefixed(dataSource: DataSource, entity: Function, alias: string, prefix: string): Sql {
-  return raw(columnsOf(dataSource, entity, "").map(([, column]) => `${alias}.${column} AS ${prefix}${column}`).join(", "));
+/** `alias.col AS <prefix>col, …` for `columns`, or every column of the entity (trusted names only). */
+export function selectPrefixed(dataSource: DataSource, entity: Function, alias: string, prefix: string, columns?: readonly string[] | null): Sql {
+  const names = columns ?? columnsOf(dataSource, entity, "").map(([, column]) => column);
+  return raw(names.map((column) => `${alias}.${column} AS ${prefix}${column}`).join(", "));
 }

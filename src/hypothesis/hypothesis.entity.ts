@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { ReadsKeysOnly } from "../common/projection";
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
@@ -49,6 +50,7 @@ export class OutcomeHypothesis extends Versioned {
   rowId!: string;
 
   @Field(() => ID, { description: "Opaque global ID." })
+  @ReadsKeysOnly()
   get id(): string {
     return encodeGlobalId("OutcomeHypothesis", this.rowId);
   }

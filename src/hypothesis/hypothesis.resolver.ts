@@ -1,9 +1,10 @@
-import { GraphQLResolveInfo } from "graphql";
+import { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { nodeFieldsNamed } from "../common/lookahead";
+import { nodeFieldsNamed, subfieldNames } from "../common/lookahead";
+import { pageColumns, projectedColumns, ReadsKeysOnly } from "../common/projection";
 import { selectedProgress } from "../value/progress.service";
 import { Initiative } from "../initiative/initiative.entity";
 import { initiativeLoader } from "../initiative/initiative.service";
@@ -43,12 +44,14 @@ export class OutcomeHypothesisResolver {
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Initiative, { description: "The initiative expected to move the metric." })
   initiative(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return initiativeLoader(ctx).load(h.initiativeId);
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Metric, { description: "The metric it is expected to move." })
   metric(@Root() h: OutcomeHypothesis, @Ctx() ctx: Context) {
     return service.prefetchedMetric(h) ?? metricLoader(ctx).load(h.metricId);
@@ -70,6 +73,7 @@ export class OutcomeHypothesisResolver {
 @Resolver(() => Initiative)
 export class InitiativeHypothesesResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => OutcomeHypothesisConnection, { description: "The outcome hypotheses that justify this initiative." })
   hypotheses(
     @Root() initiative: Initiative,
@@ -82,7 +86,11 @@ export class InitiativeHypothesesResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const own = filter ? { ...filter, initiativeId: null } : null;
-    const includes = { progress: selectedProgress(ctx, info), metric: nodeFieldsNamed(info, "metric").length > 0 };
-    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, includes);
+    const metric = nodeFieldsNamed(info, "metric");
+    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, {
+      columns: pageColumns(ctx.dataSource, info, OutcomeHypothesis),
+      progress: selectedProgress(ctx, info),
+      metric: metric.length ? { columns: projectedColumns(ctx.dataSource, Metric, info.schema.getType("Metric") as GraphQLObjectType, subfieldNames(info, metric)) } : null,
+    });
   }
 }

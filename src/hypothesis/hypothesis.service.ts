@@ -51,10 +51,12 @@ export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | n
   return fetchPage(ctx, listQuery(filter, order), page);
 }
 
-/** What the hypotheses' own fields would otherwise load, computed in their page statement. */
-export interface HypothesisIncludes {
+/** What the page reads: its columns (null: all), and what the hypotheses' own fields would otherwise load. */
+export interface HypothesisPageSelection {
+  columns: string[] | null;
   progress: { asOf: Date; withForecast: boolean } | null;
-  metric: boolean;
+  /** The metric, with the metric columns its selection needs (null: all). */
+  metric: { columns: string[] | null } | null;
 }
 
 const METRIC = "metric";
@@ -63,9 +65,9 @@ const METRIC = "metric";
  * The metric of every hypothesis on a page, joined in. No visibility condition is needed:
  * a metric is visible wherever a visible hypothesis uses it (access.ts).
  */
-function metricExtension(ctx: Context): PageExtension<OutcomeHypothesis> {
+function metricExtension(ctx: Context, columns: string[] | null): PageExtension<OutcomeHypothesis> {
   return {
-    columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__"),
+    columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__", columns),
     joins: raw("JOIN metric hm ON hm.id = x.metric_id"),
     attach: (node, row) => keepPrefetched(node, METRIC, hydrate(ctx.dataSource, Metric, row, "hm__")),
   };
@@ -88,14 +90,15 @@ export function hypothesesOf(
   filter: OutcomeHypothesisFilter | null,
   order: OutcomeHypothesisOrder | null,
   page: PageArgs,
-  includes: HypothesisIncludes,
+  selection: HypothesisPageSelection,
 ) {
+  const { columns, progress, metric } = selection;
   const extensions = [
-    ...(includes.progress ? [progressExtension(includes.progress.asOf, includes.progress.withForecast)] : []),
-    ...(includes.metric ? [metricExtension(ctx)] : []),
+    ...(progress ? [progressExtension(progress.asOf, progress.withForecast)] : []),
+    ...(metric ? [metricExtension(ctx, metric.columns)] : []),
   ];
-  const args = [filter, order, page, includes];
-  return pageForParent(ctx, "Initiative.hypotheses", args, listQuery(filter, order), "initiative_id", initiativeId, page, extensions);
+  const args = [filter, order, page, progress, metric];
+  return pageForParent(ctx, "Initiative.hypotheses", args, listQuery(filter, order), "initiative_id", initiativeId, page, { extensions, columns });
 }
 
 export function findHypothesis(ctx: Context, id: string) {

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { ReadsKeysOnly } from "../common/projection";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Versioned } from "../common/entity-base";
@@ -52,6 +53,7 @@ export class Initiative extends Versioned {
   rowId!: string;
 
   @Field(() => ID, { description: "Opaque global ID." })
+  @ReadsKeysOnly()
   get id(): string {
     return encodeGlobalId("Initiative", this.rowId);
   }

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
+import { pageColumns, ReadsKeysOnly } from "../common/projection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { Initiative } from "./initiative.entity";
@@ -38,6 +40,7 @@ export class InitiativeResolver {
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Portfolio, { description: "The portfolio the initiative belongs to." })
   portfolio(@Root() initiative: Initiative, @Ctx() ctx: Context) {
     return portfolioLoader(ctx).load(initiative.portfolioId);
@@ -59,6 +62,7 @@ export class InitiativeResolver {
 @Resolver(() => Portfolio)
 export class PortfolioInitiativesResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio (its own; filter can widen to the subtree via `initiatives(filter: {portfolioId, includeDescendants: true})`)." })
   initiatives(
     @Root() portfolio: Portfolio,
@@ -68,8 +72,9 @@ export class PortfolioInitiativesResolver {
     @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: InitiativeOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page);
+    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page, pageColumns(ctx.dataSource, info, Initiative));
   }
 }

@@ -58,8 +58,9 @@ export function initiativesOf(
   filter: InitiativeFilter | null,
   order: InitiativeOrder | null,
   page: PageArgs,
+  columns: string[] | null = null,
 ): Promise<ConnectionResult<Initiative>> {
-  return pageForParent(ctx, "Portfolio.initiatives", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page);
+  return pageForParent(ctx, "Portfolio.initiatives", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page, { columns });
 }
 
 export function initiativeLoader(ctx: Context) {

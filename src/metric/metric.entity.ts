@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { ReadsKeysOnly } from "../common/projection";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
@@ -68,6 +69,7 @@ export class Metric extends Versioned {
   rowId!: string;
 
   @Field(() => ID, { description: "Opaque global ID." })
+  @ReadsKeysOnly()
   get id(): string {
     return encodeGlobalId("Metric", this.rowId);
   }

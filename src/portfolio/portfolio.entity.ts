@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { ReadsKeysOnly } from "../common/projection";
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
@@ -18,6 +19,7 @@ export class Portfolio extends Versioned {
   rowId!: string;
 
   @Field(() => ID, { description: "Opaque global ID." })
+  @ReadsKeysOnly()
   get id(): string {
     return encodeGlobalId("Portfolio", this.rowId);
   }

@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { Readable } from "../auth/capabilities";
+import { ReadsKeysOnly } from "../common/projection";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { resolveAsOf, selectsAny } from "./as-of";
@@ -10,6 +11,7 @@ import { HypothesisProgress } from "./progress.types";
 @Resolver(() => OutcomeHypothesis)
 export class HypothesisProgressResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => HypothesisProgress, {
     description: "Progress towards the target as of an instant: current value, ratio, status and a least-squares forecast.",
     complexity: 5,

@@ -109,7 +109,8 @@ export function hypothesisProgress(
 export function progressExtension(asOf: Date, withForecast: boolean): PageExtension<OutcomeHypothesis> {
   const key = prefetchKey(asOf, withForecast);
   return {
-    columns: progressColumns(withForecast),
+    // the forecast also reads the hypothesis's own numbers, which the page may not select
+    columns: withForecast ? sql`${progressColumns(true)}, x.baseline, x.target, x.baseline_at` : progressColumns(false),
     joins: progressFrom(asOf, withForecast, "x"),
     attach: (node, row) => keepPrefetched(node, key, toProgress(row as unknown as ProgressRow, asOf, withForecast)),
   };

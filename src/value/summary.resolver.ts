@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Readable } from "../auth/capabilities";
+import { ReadsKeysOnly } from "../common/projection";
 import { Context } from "../context";
 import { Initiative } from "../initiative/initiative.entity";
 import { Portfolio } from "../portfolio/portfolio.entity";
@@ -12,6 +13,7 @@ const AS_OF = { nullable: true, description: "Evaluate as of this instant (defau
 @Resolver(() => Initiative)
 export class InitiativeValueResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => ValueSummary, { description: "Value realization over this initiative's counted hypotheses, and its money.", complexity: 20 })
   valueSummary(@Root() initiative: Initiative, @Arg("asOf", () => Date, AS_OF) asOf: Date | null, @Ctx() ctx: Context) {
     return initiativeSummary(ctx, initiative.rowId, resolveAsOf(ctx, asOf));
