@@ -130,16 +130,19 @@ function memo<T>(fn: () => Promise<T>): () => Promise<T> {
 
 /**
  * One page of a root list: one statement, plus one more only if `totalCount` is asked for.
- * Rows the caller may not see are left out here, so no root list can forget it.
+ * Rows the caller may not see are left out here, so no root list can forget it. `columns`:
+ * the table's columns to read (projection.ts), or null for all.
  */
-export async function fetchPage<T>(scope: ListScope, q: ListQuery<T>, args: PageArgs): Promise<ConnectionResult<T>> {
+export async function fetchPage<T>(scope: ListScope, q: ListQuery<T>, args: PageArgs, columns: readonly string[] | null = null): Promise<ConnectionResult<T>> {
   const { dataSource } = scope;
   const w = pageWindow(args);
   const visible = SCOPED_TABLES.has(q.table) ? await scope.access.condition(q.table as ScopedTable) : null;
   const filtered = visible ? [...q.conditions, visible] : q.conditions;
   const keyset = keysetCondition(q, w);
   const conds = keyset ? [...filtered, keyset] : filtered;
-  const { text, values } = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
+  // all columns, or the projection (projection.ts; trusted names from metadata) and the key
+  const own = raw(columns ? [...new Set(["id", ...columns])].map((c) => `t.${c}`).join(", ") : "t.*");
+  const { text, values } = sql`SELECT ${own}, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
   const rows = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const count = memo(async () => {
     const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(filtered)}`.toQuery();

@@ -49,3 +49,19 @@ export function subfieldNames(info: GraphQLResolveInfo, fields: readonly FieldNo
   for (const f of fields) eachField(info, f.selectionSet, (s) => names.add(s.name.value));
   return names;
 }
+
+const perRequest = new WeakMap<object, Map<readonly FieldNode[], Map<string, unknown>>>();
+
+/**
+ * `compute()` once per request for the field being resolved: a field under a list is resolved
+ * once per item with the same field nodes, and what it reads ahead is the same for all of them.
+ * `request` is the request's context; `name` tells computations on the same field apart.
+ */
+export function oncePerField<T>(request: object, info: GraphQLResolveInfo, name: string, compute: () => T): T {
+  let byField = perRequest.get(request);
+  if (!byField) perRequest.set(request, (byField = new Map()));
+  let values = byField.get(info.fieldNodes);
+  if (!values) byField.set(info.fieldNodes, (values = new Map()));
+  if (!values.has(name)) values.set(name, compute());
+  return values.get(name) as T;
+}

@@ -1,7 +1,7 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { Extensions } from "type-graphql";
 import { DataSource } from "typeorm";
-import { nodeFieldNames } from "./lookahead";
+import { nodeFieldNames, oncePerField } from "./lookahead";
 
 const KEYS_ONLY = "readsKeysOnly";
 
@@ -49,8 +49,13 @@ function connectionNodeType(info: GraphQLResolveInfo): GraphQLObjectType | null 
   return node instanceof GraphQLObjectType ? node : null;
 }
 
-/** The columns of `entity` the page being resolved must read (null: all), from what its nodes select. */
-export function pageColumns(dataSource: DataSource, info: GraphQLResolveInfo, entity: Function): string[] | null {
-  const type = connectionNodeType(info);
-  return type ? projectedColumns(dataSource, entity, type, nodeFieldNames(info)) : null;
+/**
+ * The columns of `entity` the page being resolved must read (null: all), from what its nodes
+ * select; worked out once per request (`request`, the context) and field.
+ */
+export function pageColumns(request: { dataSource: DataSource }, info: GraphQLResolveInfo, entity: Function): string[] | null {
+  return oncePerField(request, info, `columns:${entity.name}`, () => {
+    const type = connectionNodeType(info);
+    return type ? projectedColumns(request.dataSource, entity, type, nodeFieldNames(info)) : null;
+  });
 }

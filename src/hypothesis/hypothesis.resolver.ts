@@ -1,11 +1,9 @@
-import { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
+import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { nodeFieldsNamed, subfieldNames } from "../common/lookahead";
-import { pageColumns, projectedColumns, ReadsKeysOnly } from "../common/projection";
-import { selectedProgress } from "../value/progress.service";
+import { ReadsKeysOnly, pageColumns } from "../common/projection";
 import { Initiative } from "../initiative/initiative.entity";
 import { initiativeLoader } from "../initiative/initiative.service";
 import { Metric } from "../metric/metric.entity";
@@ -39,8 +37,9 @@ export class OutcomeHypothesisResolver {
     @Arg("orderBy", () => OutcomeHypothesisOrder, { nullable: true, description: "Sort order (default CREATED_AT ASC)." })
     orderBy: OutcomeHypothesisOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listHypotheses(ctx, filter, orderBy, page);
+    return service.listHypotheses(ctx, filter, orderBy, page, pageColumns(ctx, info, OutcomeHypothesis));
   }
 
   @Readable()
@@ -86,11 +85,6 @@ export class InitiativeHypothesesResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const own = filter ? { ...filter, initiativeId: null } : null;
-    const metric = nodeFieldsNamed(info, "metric");
-    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, {
-      columns: pageColumns(ctx.dataSource, info, OutcomeHypothesis),
-      progress: selectedProgress(ctx, info),
-      metric: metric.length ? { columns: projectedColumns(ctx.dataSource, Metric, info.schema.getType("Metric") as GraphQLObjectType, subfieldNames(info, metric)) } : null,
-    });
+    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, service.hypothesisPageSelection(ctx, info));
   }
 }

@@ -1,7 +1,10 @@
+import { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { Context } from "../context";
 import { OrderDirection, PageArgs } from "../common/connection";
 import { fetchPage, pageForParent, ListQuery, PageExtension } from "../common/keyset";
 import { keepPrefetched, prefetched } from "../common/prefetch";
+import { nodeFieldsNamed, oncePerField, subfieldNames } from "../common/lookahead";
+import { pageColumns, projectedColumns } from "../common/projection";
 import { hydrate, selectPrefixed } from "../database/hydrate";
 import { raw, Sql, sql } from "../database/sql";
 import { insertRow, lockForUpdate, updateRow } from "../database/rows";
@@ -10,7 +13,7 @@ import { expectGlobalId } from "../node/global-id";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
 import { PortfolioRole } from "../auth/auth.entity";
 import { Metric, MetricDirection } from "../metric/metric.entity";
-import { progressExtension } from "../value/progress.service";
+import { progressExtension, selectedProgress } from "../value/progress.service";
 import { requireMetric } from "../metric/metric.service";
 import { subtreeIds } from "../portfolio/portfolio.sql";
 import { OutcomeHypothesis } from "./hypothesis.entity";
@@ -47,8 +50,8 @@ function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: Ou
   return q;
 }
 
-export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, page: PageArgs) {
-  return fetchPage(ctx, listQuery(filter, order), page);
+export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, page: PageArgs, columns: string[] | null = null) {
+  return fetchPage(ctx, listQuery(filter, order), page, columns);
 }
 
 /** What the page reads: its columns (null: all), and what the hypotheses' own fields would otherwise load. */
@@ -76,6 +79,22 @@ function metricExtension(ctx: Context, columns: string[] | null): PageExtension<
 /** The metric the page statement joined in, if it did. */
 export function prefetchedMetric(h: OutcomeHypothesis): Metric | undefined {
   return prefetched<Metric>(h, METRIC);
+}
+
+/**
+ * What a hypotheses page reads, from what its nodes select (once per request and field: every
+ * initiative of a page asks the same).
+ */
+export function hypothesisPageSelection(ctx: Context, info: GraphQLResolveInfo): HypothesisPageSelection {
+  return oncePerField(ctx, info, "hypothesisPage", () => {
+    const metric = nodeFieldsNamed(info, "metric");
+    const metricType = info.schema.getType("Metric") as GraphQLObjectType;
+    return {
+      columns: pageColumns(ctx, info, OutcomeHypothesis),
+      progress: selectedProgress(ctx, info),
+      metric: metric.length ? { columns: projectedColumns(ctx.dataSource, Metric, metricType, subfieldNames(info, metric)) } : null,
+    };
+  });
 }
 
 /**

@@ -35,8 +35,9 @@ export class InitiativeResolver {
     @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: InitiativeOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listInitiatives(ctx, filter, orderBy, page);
+    return service.listInitiatives(ctx, filter, orderBy, page, pageColumns(ctx, info, Initiative));
   }
 
   @Readable()
@@ -75,6 +76,6 @@ export class PortfolioInitiativesResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page, pageColumns(ctx.dataSource, info, Initiative));
+    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page, pageColumns(ctx, info, Initiative));
   }
 }

@@ -47,8 +47,8 @@ function listQuery(filter: InitiativeFilter | null | undefined, order: Initiativ
   };
 }
 
-export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, page: PageArgs) {
-  return fetchPage(ctx, listQuery(filter, order), page);
+export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, page: PageArgs, columns: string[] | null = null) {
+  return fetchPage(ctx, listQuery(filter, order), page, columns);
 }
 
 /** `Portfolio.initiatives` for every portfolio on the page in one statement. */

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized, Info } from "type-graphql";
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
+import { pageColumns, ReadsKeysOnly } from "../common/projection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { Metric } from "./metric.entity";
@@ -39,11 +41,13 @@ export class MetricResolver {
     @Arg("orderBy", () => MetricOrder, { nullable: true, description: "Sort order (default KEY ASC)." })
     orderBy: MetricOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listMetrics(ctx, filter, orderBy, page);
+    return service.listMetrics(ctx, filter, orderBy, page, pageColumns(ctx, info, Metric));
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Portfolio, {
     nullable: true,
     description: "The owning portfolio; null when you can see the metric only through a hypothesis, not its portfolio.",

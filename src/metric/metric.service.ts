@@ -41,8 +41,8 @@ function listQuery(filter: MetricFilter | null | undefined, order: MetricOrder |
   };
 }
 
-export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs) {
-  return fetchPage(ctx, listQuery(filter, order), page);
+export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs, columns: string[] | null = null) {
+  return fetchPage(ctx, listQuery(filter, order), page, columns);
 }
 
 /** `Portfolio.metrics` for every portfolio on the page in one statement. */

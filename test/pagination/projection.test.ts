@@ -4,7 +4,8 @@
  * selects random subsets of every field of Initiative, OutcomeHypothesis and the hypothesis's
  * Metric (fields taken from introspection, so new fields are covered without editing the
  * test) through `Portfolio.initiatives → hypotheses → metric`, and compares each node with
- * the same selection read through `nodes(ids)`, whose loaders read whole rows.
+ * the same selection read through `nodes(ids)`, whose loaders read whole rows. The root lists
+ * (`initiatives`, `outcomeHypotheses`, `metrics`) are compared the same way.
  */
 import fc from "fast-check";
 import { useTestApp } from "../support/app";
@@ -42,6 +43,7 @@ async function fieldsOf(typeName: string, skip: string[] = []): Promise<FieldInf
   return out;
 }
 
+const byKey = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 const select = (fields: FieldInfo[]) => fields.map((f) => `${f.name} ${f.sub}`).join(" ");
 
 describe("page projection", () => {
@@ -75,14 +77,19 @@ describe("page projection", () => {
         fc.option(fc.subarray(metricFields, { minLength: 1 })),
         async (ini, hyp, met) => {
           const hypSel = `${select(hyp)} ${met ? `metric { ${select(met)} }` : ""}`;
+          const metricSel = met ? `rootMetrics: metrics(first: 5, filter: { portfolioId: $id }) { nodes { id ${select(met)} } }
+              metrics: nodes(ids: $metrics) { ... on Metric { id ${select(met)} } }` : "";
           // one request, so fields evaluated "now" see the same instant on both sides
           const res = await app.ok(
-            `query($id: ID!, $initiatives: [ID!]!, $hypotheses: [ID!]!) {
+            `query($id: ID!, $initiatives: [ID!]!, $hypotheses: [ID!]!${met ? ", $metrics: [ID!]!" : ""}) {
               paged: node(id: $id) { ... on Portfolio { initiatives(first: 5) { nodes { id ${select(ini)} hypotheses(first: 5) { nodes { id ${hypSel} } } } } } }
+              rootInitiatives: initiatives(first: 5, filter: { portfolioId: $id }) { nodes { id ${select(ini)} } }
+              rootHypotheses: outcomeHypotheses(first: 10, filter: { portfolioId: $id }) { nodes { id ${hypSel} } }
+              ${metricSel}
               initiatives: nodes(ids: $initiatives) { ... on Initiative { id ${select(ini)} } }
               hypotheses: nodes(ids: $hypotheses) { ... on OutcomeHypothesis { id ${hypSel} } }
             }`,
-            { id: portfolio.id, initiatives: initiativeIds, hypotheses: hypothesisIds },
+            { id: portfolio.id, initiatives: initiativeIds, hypotheses: hypothesisIds, ...(met ? { metrics: metrics.map((m) => m.id) } : {}) },
           );
           // the page's order is by name; compare node by node through the ids
           const byId = (list: any[]) => new Map(list.map((n) => [n.id, n]));
@@ -94,6 +101,12 @@ describe("page projection", () => {
           expect(pagedHypotheses).toHaveLength(hypothesisIds.length);
           const wholeHypotheses = byId(res.hypotheses);
           for (const h of pagedHypotheses) expect(h).toEqual(wholeHypotheses.get(h.id));
+          // the root lists read the same way
+          expect(res.rootInitiatives.nodes).toHaveLength(initiativeIds.length);
+          for (const n of res.rootInitiatives.nodes) expect(n).toEqual(wholeInitiatives.get(n.id));
+          expect(res.rootHypotheses.nodes).toHaveLength(hypothesisIds.length);
+          for (const h of res.rootHypotheses.nodes) expect(h).toEqual(wholeHypotheses.get(h.id));
+          if (met) expect([...res.rootMetrics.nodes].sort(byKey)).toEqual([...res.metrics].sort(byKey));
         },
       ),
       { numRuns: 60 },
