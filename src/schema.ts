@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import { GraphQLSchema } from "graphql";
-import { DateTimeResolver } from "graphql-scalars";
 import { buildSchemaSync } from "type-graphql";
 import { resolvers } from "./resolvers";
 import { CapabilityChecker } from "./auth/capabilities";
 import { validateInput } from "./validate-input";
 import { callReadableResolversDirectly } from "./direct-resolvers";
+import { DateTime } from "./common/date-time";
 
 let cached: GraphQLSchema | undefined;
 let directlyCalled = false;
@@ -14,8 +14,9 @@ let directlyCalled = false;
 export function buildAppSchema(): GraphQLSchema {
   cached ??= buildSchemaSync({
     resolvers,
-    // one date-time scalar for every Date field (STACK.md)
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    // one date-time scalar for every Date field (STACK.md): graphql-scalars' DateTime, with a
+    // fast path for the common UTC form (common/date-time.ts)
+    scalarsMap: [{ type: Date, scalar: DateTime }],
     validateFn: validateInput,
     authChecker: CapabilityChecker,
     // an @Authorized check that fails raises the checker's own typed error (FORBIDDEN)
