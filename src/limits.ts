@@ -32,7 +32,9 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
   return undefined;
 };
 
-export function operationCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string) {
+type Document = Parameters<typeof getComplexity>[0]["query"];
+
+export function operationCost(schema: GraphQLSchema, document: Document, variables: Record<string, unknown> | undefined, operationName?: string) {
   return getComplexity({
     schema,
     query: document,
@@ -40,6 +42,45 @@ export function operationCost(schema: GraphQLSchema, document: Parameters<typeof
     operationName,
     estimators: [fieldExtensionsEstimator(), connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
+}
+
+const TOO_BIG = Symbol("too big");
+const COSTS_PER_DOCUMENT = 256;
+const costs = new WeakMap<Document, Map<string, number>>();
+
+/** `variables` as a cache key, or null when they hold more than `maxValues` values (a bulk write). */
+function variablesKey(variables: Record<string, unknown> | undefined, maxValues = 200): string | null {
+  let n = 0;
+  try {
+    return JSON.stringify(variables ?? {}, (_key, value) => {
+      if (++n > maxValues) throw TOO_BIG;
+      return value;
+    });
+  } catch (e) {
+    if (e === TOO_BIG) return null;
+    throw e;
+  }
+}
+
+/**
+ * operationCost, remembered per document (Apollo keeps one parsed document per query text)
+ * and operation name and variables: a portal sends the same few operations over and over,
+ * and walking the dashboard's document cost 0.45 ms a request. Bulk writes, whose variables
+ * are too big to be a key, are costed every time.
+ */
+export function cachedOperationCost(schema: GraphQLSchema, document: Document, variables: Record<string, unknown> | undefined, operationName?: string) {
+  const vars = variablesKey(variables);
+  if (vars === null) return operationCost(schema, document, variables, operationName);
+  let byRequest = costs.get(document);
+  if (!byRequest) costs.set(document, (byRequest = new Map()));
+  const key = `${operationName ?? ""}\u0000${vars}`;
+  let cost = byRequest.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, variables, operationName);
+    if (byRequest.size >= COSTS_PER_DOCUMENT) byRequest.delete(byRequest.keys().next().value!);
+    byRequest.set(key, cost);
+  }
+  return cost;
 }
 
 /** Refuses an operation over `maxCost` before execution and reports every request's cost in `extensions.cost`. */
@@ -50,7 +91,7 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
       return {
         async didResolveOperation({ request, document }) {
           try {
-            cost = operationCost(schema, document, request.variables, request.operationName ?? undefined);
+            cost = cachedOperationCost(schema, document, request.variables, request.operationName ?? undefined);
           } catch {
             // invalid variables: execution reports them as BAD_USER_INPUT, before any resolver
             return;

@@ -42,7 +42,7 @@ async function expectRefused(res: { status: number; body: GraphQLResponse }, mes
   if (name) expect(await rows(name)).toBe(0);
 }
 
-const send = (query: string, variables?: Record<string, unknown>) => post(app, { query, variables });
+const send = (query: string, variables?: Record<string, unknown>, operationName?: string) => post(app, { query, variables, operationName });
 
 describe("depth (RMO_MAX_DEPTH=5)", () => {
   const create = (name: string, selection: string) => `mutation { createPortfolio(input: {name: "${name}", parentId: "${parentId}"}) { portfolio { ${selection} } } }`;
@@ -147,6 +147,20 @@ describe("cost (RMO_MAX_COST=100)", () => {
     expectAccepted(under);
     expect(under.body.extensions!.cost.requested).toBe(99);
     await expectRefused(await send(q, { n: 50 }), /cost 101 exceeds/);
+  });
+
+  it("a remembered cost belongs to its variables and operation", async () => {
+    // costs are cached per document, operation name and variables: the same text with other
+    // values, or another operation of the same document, is costed on its own
+    const q = `query Small($n: Int!) { portfolios(first: $n) { nodes { id } } } query Big { portfolios(first: 50) { nodes { id } } }`;
+    for (let round = 0; round < 2; round++) {
+      const small = await send(q, { n: 10 }, "Small");
+      expectAccepted(small);
+      expect(small.body.extensions!.cost.requested).toBe(21);
+      await expectRefused(await send(q, { n: 50 }, "Small"), /cost 101 exceeds/);
+      await expectRefused(await send(q, { n: 10 }, "Big"), /cost 101 exceeds/);
+      expect((await send(q, { n: 49 }, "Small")).body.extensions!.cost.requested).toBe(99);
+    }
   });
 
   it("a mutation over the cost writes nothing", async () => {
