@@ -59,6 +59,9 @@ export interface RunningServer {
 
 export async function startServer(config: Config, dataSource: DataSource, port = config.port): Promise<RunningServer> {
   const app = express();
+  // no ETag: it hashed every response body (SHA-1 of 86 KB on a dashboard), and GraphQL
+  // answers are POSTed, which no cache revalidates
+  app.set("etag", false);
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
   const schema = buildAppSchema();

@@ -22,6 +22,12 @@ describe("production defaults", () => {
     expect(res.body.errors![0]).toMatchObject({ message: expect.stringMatching(/introspection is not allowed/i), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
   });
 
+  it("does not hash responses into an ETag", async () => {
+    const res = await send(`{ __typename }`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBeNull();
+  });
+
   it("still answers __typename", async () => {
     const res = await send(`{ serviceInfo { __typename } }`);
     expect(res.body).toMatchObject({ data: { serviceInfo: { __typename: "ServiceInfo" } } });
