@@ -21,6 +21,8 @@ export interface Config {
   logQueries: boolean;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** V8's old-generation growing factor, as 1 + percent/100 (0: V8's own heuristics). */
+  heapGrowingPercent: number;
   /** Query limits, checked before any resolver runs. */
   auth: AuthConfig;
   /** Browser origins allowed to call the API from another origin (CORS); empty: same origin only. */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
+    heapGrowingPercent: int(env, "RMO_HEAP_GROWING_PERCENT", 100, 0, 1000),
     auth,
     corsOrigins: corsOrigins(env.RMO_CORS_ORIGINS),
     introspection: bool(env, "RMO_INTROSPECTION", !production),

@@ -41,3 +41,14 @@ describe("CORS", () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
   });
 });
+
+describe("RMO_HEAP_GROWING_PERCENT", () => {
+  it("defaults to 100, takes 0 for V8's own heuristics, and refuses anything else", () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ RMO_HEAP_GROWING_PERCENT: "0" }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ RMO_HEAP_GROWING_PERCENT: "250" }).heapGrowingPercent).toBe(250);
+    for (const bad of ["-1", "1001", "1.5", "lots"]) {
+      expect(() => loadConfig({ RMO_HEAP_GROWING_PERCENT: bad })).toThrow(/RMO_HEAP_GROWING_PERCENT must be an integer between 0 and 1000/);
+    }
+  });
+});
