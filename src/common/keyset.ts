@@ -123,6 +123,11 @@ function toConnection<T>(
   );
 }
 
+/** `alias.*`, or the projected columns (projection.ts; trusted names from metadata) and those paging needs. */
+function ownColumns(alias: string, columns: readonly string[] | null, needed: string[]): Sql {
+  return raw(columns ? [...new Set([...needed, ...columns])].map((c) => `${alias}.${c}`).join(", ") : `${alias}.*`);
+}
+
 function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => (p ??= fn());
@@ -140,9 +145,7 @@ export async function fetchPage<T>(scope: ListScope, q: ListQuery<T>, args: Page
   const filtered = visible ? [...q.conditions, visible] : q.conditions;
   const keyset = keysetCondition(q, w);
   const conds = keyset ? [...filtered, keyset] : filtered;
-  // all columns, or the projection (projection.ts; trusted names from metadata) and the key
-  const own = raw(columns ? [...new Set(["id", ...columns])].map((c) => `t.${c}`).join(", ") : "t.*");
-  const { text, values } = sql`SELECT ${own}, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
+  const { text, values } = sql`SELECT ${ownColumns("t", columns, ["id"])}, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`.toQuery();
   const rows = w.limit === 0 ? [] : await queryPage(dataSource, w, text, values);
   const count = memo(async () => {
     const c = sql`SELECT count(*)::int AS n FROM ${raw(q.table)} t ${where(filtered)}`.toQuery();
@@ -171,8 +174,7 @@ export async function fetchPagesByParent<T>(
   const keyset = keysetCondition(q, w);
   const conds = [sql`t.${raw(parentColumn)} = p.id`, ...q.conditions, ...(keyset ? [keyset] : [])];
   const pageOf = sql`SELECT t.*, (${raw(q.sort)})::text AS __sort FROM ${raw(q.table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
-  // the page's own columns: all, or the projection plus what paging needs (trusted names from metadata)
-  const own = raw(columns ? [...new Set(["id", parentColumn, ...columns])].map((c) => `x.${c}`).join(", ") + ", x.__sort" : "x.*");
+  const own = ownColumns("x", columns, ["id", parentColumn, "__sort"]);
   // Joins may reorder rows, so with extensions each row carries its page position.
   const { text, values } = extensions.length
     ? sql`SELECT ${own}${join(extensions.map((e) => sql`, ${e.columns}`), "")}
