@@ -71,14 +71,14 @@ function variablesKey(variables: Record<string, unknown> | undefined, maxValues 
 export function cachedOperationCost(schema: GraphQLSchema, document: Document, variables: Record<string, unknown> | undefined, operationName?: string) {
   const vars = variablesKey(variables);
   if (vars === null) return operationCost(schema, document, variables, operationName);
-  let byRequest = costs.get(document);
-  if (!byRequest) costs.set(document, (byRequest = new Map()));
+  let byVariables = costs.get(document);
+  if (!byVariables) costs.set(document, (byVariables = new Map()));
   const key = `${operationName ?? ""}\u0000${vars}`;
-  let cost = byRequest.get(key);
+  let cost = byVariables.get(key);
   if (cost === undefined) {
     cost = operationCost(schema, document, variables, operationName);
-    if (byRequest.size >= COSTS_PER_DOCUMENT) byRequest.delete(byRequest.keys().next().value!);
-    byRequest.set(key, cost);
+    if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, cost);
   }
   return cost;
 }

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { Capability, Readable } from "../auth/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { ReadsKeysOnly, pageColumns } from "../common/projection";
+import { pageColumns, ReadsKeysOnly } from "../common/projection";
 import { Initiative } from "../initiative/initiative.entity";
 import { initiativeLoader } from "../initiative/initiative.service";
 import { Metric } from "../metric/metric.entity";
