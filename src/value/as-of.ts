@@ -1,4 +1,3 @@
-import { GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { Context } from "../context";
 
 const requestNow = new WeakMap<Context, Date>();
@@ -16,19 +15,4 @@ export function resolveAsOf(ctx: Context, asOf: Date | null | undefined): Date {
     requestNow.set(ctx, now);
   }
   return now;
-}
-
-/** Whether the field being resolved selects any of `names` (through fragments too). */
-export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
-  const seen = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((s) => {
-      if (s.kind === "Field") return names.includes(s.name.value);
-      if (s.kind === "InlineFragment") return visit(s.selectionSet);
-      if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
-      return visit(info.fragments[s.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.some((f) => visit(f.selectionSet));
 }

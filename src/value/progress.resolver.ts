@@ -4,8 +4,8 @@ import { Readable } from "../auth/capabilities";
 import { ReadsKeysOnly } from "../common/projection";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
-import { resolveAsOf, selectsAny } from "./as-of";
-import { FORECAST_FIELDS, hypothesisProgress } from "./progress.service";
+import { resolveAsOf } from "./as-of";
+import { hypothesisProgress, selectsForecast } from "./progress.service";
 import { HypothesisProgress } from "./progress.types";
 
 @Resolver(() => OutcomeHypothesis)
@@ -23,6 +23,6 @@ export class HypothesisProgressResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsAny(info, FORECAST_FIELDS));
+    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsForecast(info, info.fieldNodes));
   }
 }

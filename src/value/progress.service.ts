@@ -1,11 +1,11 @@
-import { getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
+import { FieldNode, getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { DataSource } from "typeorm";
 import { Context } from "../context";
 import { PageExtension } from "../common/keyset";
-import { nodeFieldsNamed } from "../common/lookahead";
+import { nodeFieldsNamed, subfieldNames } from "../common/lookahead";
 import { keepPrefetched, prefetched } from "../common/prefetch";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
-import { resolveAsOf, selectsAny } from "./as-of";
+import { resolveAsOf } from "./as-of";
 import { raw, Sql, sql } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
@@ -13,7 +13,13 @@ import { fitJoin, progressJoins } from "./progress.sql";
 import { HypothesisProgress } from "./progress.types";
 
 /** Fields that need the least-squares fit; without them the range scan is skipped. */
-export const FORECAST_FIELDS = ["forecastAtTarget", "forecastRatio", "forecastAchievedAt"] as const;
+const FORECAST_FIELDS = ["forecastAtTarget", "forecastRatio", "forecastAchievedAt"] as const;
+
+/** Whether these `progress` selections (fragments included) ask for a forecast field. */
+export function selectsForecast(info: GraphQLResolveInfo, progress: readonly FieldNode[]): boolean {
+  const names = subfieldNames(info, progress);
+  return FORECAST_FIELDS.some((f) => names.has(f));
+}
 
 interface ProgressRow {
   id: string;
@@ -126,5 +132,5 @@ export function selectedProgress(ctx: Context, info: GraphQLResolveInfo): { asOf
   if (!node) return null;
   const field = (info.schema.getType("OutcomeHypothesis") as GraphQLObjectType).getFields().progress;
   const args = getArgumentValues(field, node, info.variableValues) as { asOf?: Date | null };
-  return { asOf: resolveAsOf(ctx, args.asOf), withForecast: selectsAny({ ...info, fieldNodes: [node] }, FORECAST_FIELDS) };
+  return { asOf: resolveAsOf(ctx, args.asOf), withForecast: selectsForecast(info, [node]) };
 }
