@@ -1,15 +1,8 @@
 import { GraphQLScalarType } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 
-const ZERO = 48;
-const n2 = (s: string, i: number) => (s.charCodeAt(i) - ZERO) * 10 + s.charCodeAt(i + 1) - ZERO;
-const isDigits = (s: string, from: number, to: number) => {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < ZERO || c > ZERO + 9) return false;
-  }
-  return true;
-};
+import { allDigits, digitAt, twoDigitsAt } from "./digits";
+
 /** Days in `month` (1–12) of `year` (≥ 100: Date.UTC maps 0–99 to 1900–1999). */
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -23,12 +16,12 @@ export function parseIsoUtc(s: string): Date | null {
   const withMs = s.length === 24;
   if (!(s.length === 20 || withMs) || s.charCodeAt(s.length - 1) !== 90 /* Z */) return null;
   if (s[4] !== "-" || s[7] !== "-" || s[10] !== "T" || s[13] !== ":" || s[16] !== ":" || (withMs && s[19] !== ".")) return null;
-  if (!isDigits(s, 0, 4) || !isDigits(s, 5, 7) || !isDigits(s, 8, 10) || !isDigits(s, 11, 13) || !isDigits(s, 14, 16) || !isDigits(s, 17, 19)) return null;
-  if (withMs && !isDigits(s, 20, 23)) return null;
-  const year = n2(s, 0) * 100 + n2(s, 2);
-  const [month, day, hour, minute, second] = [n2(s, 5), n2(s, 8), n2(s, 11), n2(s, 14), n2(s, 17)];
+  if (!allDigits(s, 0, 4) || !allDigits(s, 5, 7) || !allDigits(s, 8, 10) || !allDigits(s, 11, 13) || !allDigits(s, 14, 16) || !allDigits(s, 17, 19)) return null;
+  if (withMs && !allDigits(s, 20, 23)) return null;
+  const year = twoDigitsAt(s, 0) * 100 + twoDigitsAt(s, 2);
+  const [month, day, hour, minute, second] = [twoDigitsAt(s, 5), twoDigitsAt(s, 8), twoDigitsAt(s, 11), twoDigitsAt(s, 14), twoDigitsAt(s, 17)];
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) return null;
-  const ms = withMs ? (s.charCodeAt(20) - ZERO) * 100 + n2(s, 21) : 0;
+  const ms = withMs ? digitAt(s, 20) * 100 + twoDigitsAt(s, 21) : 0;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
 }
 

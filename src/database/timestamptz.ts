@@ -1,10 +1,4 @@
-const ZERO = 48;
-const digit = (s: string, i: number) => s.charCodeAt(i) - ZERO;
-const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
-const isDigit = (s: string, i: number) => {
-  const c = s.charCodeAt(i);
-  return c >= ZERO && c <= ZERO + 9;
-};
+import { allDigits, digitAt, twoDigitsAt } from "../common/digits";
 
 /**
  * A Postgres `timestamptz` text parser that returns what pg's own (`fallback`, postgres-date)
@@ -23,32 +17,32 @@ export const timestamptzParser = (fallback: (s: string) => unknown) =>
     s.charCodeAt(10) !== 32 /* space */ ||
     s.charCodeAt(13) !== 58 /* : */ ||
     s.charCodeAt(16) !== 58 ||
-    !isDigit(s, 0) ||
-    s.charCodeAt(0) === ZERO
+    !allDigits(s, 0) ||
+    s.charCodeAt(0) === 48 /* 0 */
   ) {
     return fallback(s);
   }
-  const year = two(s, 0) * 100 + two(s, 2);
+  const year = twoDigitsAt(s, 0) * 100 + twoDigitsAt(s, 2);
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46 /* . */) {
     // milliseconds are the first three digits (Date truncates the rest)
     i++;
-    for (let scale = 100; isDigit(s, i); i++, scale /= 10) if (scale >= 1) ms += digit(s, i) * scale;
+    for (let scale = 100; allDigits(s, i); i++, scale /= 10) if (scale >= 1) ms += digitAt(s, i) * scale;
   }
   const sign = s.charCodeAt(i);
-  if ((sign !== 43 /* + */ && sign !== 45) || !isDigit(s, i + 1) || !isDigit(s, i + 2)) return fallback(s);
-  let offset = two(s, i + 1) * 3600;
+  if ((sign !== 43 /* + */ && sign !== 45) || !allDigits(s, i + 1) || !allDigits(s, i + 2)) return fallback(s);
+  let offset = twoDigitsAt(s, i + 1) * 3600;
   i += 3;
   if (s.charCodeAt(i) === 58) {
-    offset += two(s, i + 1) * 60;
+    offset += twoDigitsAt(s, i + 1) * 60;
     i += 3;
     if (s.charCodeAt(i) === 58) {
-      offset += two(s, i + 1);
+      offset += twoDigitsAt(s, i + 1);
       i += 3;
     }
   }
   if (i !== s.length) return fallback(s);
-  const utc = Date.UTC(year, two(s, 5) - 1, two(s, 8), two(s, 11), two(s, 14), two(s, 17), ms);
+  const utc = Date.UTC(year, twoDigitsAt(s, 5) - 1, twoDigitsAt(s, 8), twoDigitsAt(s, 11), twoDigitsAt(s, 14), twoDigitsAt(s, 17), ms);
   return new Date(utc - (sign === 43 ? offset : -offset) * 1000);
   };
