@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { createDataSource } from "./src/database/data-source";
+import { entities } from "./src/entities";
 
 /**
  * The data source for TypeORM tooling. It needs DATABASE_URL; `npm run migration:*`
@@ -8,4 +9,4 @@ import { createDataSource } from "./src/database/data-source";
 if (!process.env.DATABASE_URL) {
   throw new Error("ormconfig.ts needs DATABASE_URL; use `npm run migration:run` for the embedded database");
 }
-export default createDataSource({ url: process.env.DATABASE_URL });
+export default createDataSource({ entities, url: process.env.DATABASE_URL });

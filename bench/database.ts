@@ -10,6 +10,7 @@ import pg from "pg";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../src/database/data-source";
 import { startEmbeddedPostgres } from "../src/database/embedded";
+import { entities } from "../src/entities";
 
 export interface BenchDatabase {
   url: string;
@@ -67,7 +68,7 @@ export async function openBenchDatabase(log: (m: string) => void): Promise<Bench
     };
   }
 
-  const dataSource = createDataSource({ url, poolSize: 4, statementTimeoutMs: 3_600_000 });
+  const dataSource = createDataSource({ url, entities, poolSize: 4, statementTimeoutMs: 3_600_000 });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: "each" });

@@ -5,7 +5,7 @@
  * measures everything except the GraphQL layer: the same rules, the same database.
  *
  * Shapes the API guarantees and the floor reproduces: global IDs are base64url of
- * `Type:uuid` (src/node/global-id.ts); DateTime is ISO 8601 UTC with milliseconds and `Z`;
+ * `Type:uuid` (src/common/global-id.ts); DateTime is ISO 8601 UTC with milliseconds and `Z`;
  * LocalDate is YYYY-MM-DD; money (numeric) is a JSON number; report cursors are base64url of
  * JSON.stringify([JSON.stringify([portfolioName, portfolioId, initiativeName, initiativeId,
  * created_at::text]), hypothesisId]) (src/value/report.service.ts).

@@ -2,7 +2,7 @@
  * The read scenarios as GraphQL operations, and the parameters the server and the floor share.
  * Every field a scenario selects is one the floor's SQL (floor-sql.ts) must produce, in order.
  */
-import { encodeGlobalId } from "../src/node/global-id";
+import { encodeGlobalId } from "../src/common/global-id";
 import { AS_OF, Fixtures, WINDOW_END, WINDOW_START } from "./dataset";
 
 export const REPORT_PAGE_SIZE = 500;

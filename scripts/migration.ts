@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../src/config";
 import { createDataSource } from "../src/database/data-source";
 import { startEmbeddedPostgres } from "../src/database/embedded";
+import { entities } from "../src/entities";
 
 /**
  * `npm run migration:generate -- Name` writes the SQL that brings the database to the
@@ -15,7 +16,7 @@ async function main() {
   const [command, name] = process.argv.slice(2);
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
-  const ds = createDataSource({ url: config.databaseUrl ?? embedded!.url });
+  const ds = createDataSource({ entities, url: config.databaseUrl ?? embedded!.url });
   await ds.initialize();
   try {
     if (command === "run") {

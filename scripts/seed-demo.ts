@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { ConfigError, loadConfig } from "../src/config";
 import { connectDatabase } from "../src/database/connect";
 import { freeDemoInstance, seedDemo } from "../src/seed/demo";
+import { entities } from "../src/entities";
 
 /**
  * `npm run seed:demo [-- --force] [-- --now=2025-06-30T12:00:00Z]`: loads the demo dataset
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
     if (e instanceof ConfigError) usage(`Configuration error: ${e.message}`);
     throw e;
   }
-  const db = await connectDatabase(config);
+  const db = await connectDatabase(config, entities);
   try {
     const [{ n }] = await db.dataSource.query("SELECT count(*)::int AS n FROM portfolio");
     if (n > 0 && !force) {

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Loaders } from "./common/loaders";
-import { Access } from "./auth/access";
-import { Viewer } from "./auth/viewer";
+import { RequestMemo } from "./common/request-memo";
+import { Actor, Tx, writeTransaction } from "./database/write";
+import { Access } from "./access/access";
+import { Viewer } from "./access/viewer";
 
-/** What every resolver receives; built fresh for each request. */
+/** What every resolver receives; built fresh for each request, and all per-request state lives here. */
 export interface Context {
   requestId: string;
   config: Config;
@@ -15,9 +17,32 @@ export interface Context {
   access: Access;
   /** Name recorded as `recordedBy` and the default measurement `source`. */
   callerName: string;
+  /** "Now" for this request, fixed once: the default `asOf` of every value field of one response. */
+  now: Date;
+  /** Values worked out once per request (page plans, read-ahead): see common/request-memo.ts. */
+  memo: RequestMemo;
+  /** Runs `work` in one transaction on the one write path, as this caller. */
+  write<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+}
+
+/** Who a change is recorded as (database/write.ts). */
+export function actorOf(viewer: Viewer, requestId: string): Actor {
+  const kind = viewer.kind === "token" ? "TOKEN" : viewer.kind === "person" ? "PERSON" : viewer.kind.toUpperCase();
+  return { kind, id: viewer.kind === "token" ? viewer.token!.rowId : viewer.subject, requestId };
 }
 
 export function createContext(config: Config, dataSource: DataSource, viewer: Viewer, requestId: string = randomUUID()): Context {
   const access = new Access(viewer, dataSource);
-  return { requestId, config, dataSource, access, loaders: new Loaders(dataSource, access), callerName: viewer.name };
+  const actor = actorOf(viewer, requestId);
+  return {
+    requestId,
+    config,
+    dataSource,
+    access,
+    loaders: new Loaders(dataSource, access),
+    callerName: viewer.name,
+    now: new Date(),
+    memo: new RequestMemo(),
+    write: (work) => writeTransaction(dataSource, actor, work),
+  };
 }

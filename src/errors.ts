@@ -1,8 +1,7 @@
-import { GraphQLError } from "graphql";
-
 /**
- * The error codes of API.md. Every error a client can cause is one of these classes,
- * so `extensions.code` is stable and nothing else reaches the client unmasked.
+ * The error codes of API.md, as domain types: services throw these and know nothing of
+ * GraphQL; the edge (src/graphql/format-error.ts) maps each to `extensions.code` and
+ * `extensions.field`. Anything else a client sees is masked as INTERNAL_SERVER_ERROR.
  */
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -12,42 +11,50 @@ export type ErrorCode =
   | "CONFLICT"
   | "INTERNAL_SERVER_ERROR";
 
-export abstract class AppError extends GraphQLError {
+export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+
+  /**
+   * `field` is the input path at fault, e.g. `input.name` or `input.measurements.3.value`;
+   * `details` are further facts a client may act on (they become extensions too).
+   */
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  /** What a client sees beside the message. */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...(this.field ? { field: this.field } : {}), ...this.details };
+  }
 }
 
-export class BadUserInputError extends AppError {
+export class BadUserInputError extends DomainError {
   readonly code = "BAD_USER_INPUT";
-  /** `field` is the input path, e.g. `input.name` or `input.measurements.3.value`. */
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}) } });
-  }
 }
 
-export class NotFoundError extends AppError {
+export class NotFoundError extends DomainError {
   readonly code = "NOT_FOUND";
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: "NOT_FOUND", ...(field ? { field } : {}) } });
-  }
 }
 
-export class ConflictError extends AppError {
+export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: "CONFLICT", ...(field ? { field } : {}) } });
-  }
 }
 
-export class UnauthenticatedError extends AppError {
+export class UnauthenticatedError extends DomainError {
   readonly code = "UNAUTHENTICATED";
   constructor(message = "Authentication required") {
-    super(message, { extensions: { code: "UNAUTHENTICATED" } });
+    super(message);
   }
 }
 
-export class ForbiddenError extends AppError {
+export class ForbiddenError extends DomainError {
   readonly code = "FORBIDDEN";
   constructor(message = "Not allowed") {
-    super(message, { extensions: { code: "FORBIDDEN" } });
+    super(message);
   }
 }

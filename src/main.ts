@@ -5,6 +5,7 @@ import { connectDatabase } from "./database/connect";
 import { startServer } from "./server";
 import { seedDemoIfEmpty } from "./seed/demo";
 import { localAdminToken } from "./auth/local-admin";
+import { entities } from "./entities";
 
 /**
  * Lets V8's old generation grow to (1 + percent/100) × the live heap between full collections
@@ -34,7 +35,7 @@ async function main() {
   if (!config.databaseUrl && !config.auth.bootstrapToken) {
     config.auth.bootstrapToken = localAdminToken(config.dataDir, console.log);
   }
-  const db = await connectDatabase(config);
+  const db = await connectDatabase(config, entities);
   // demo data only ever goes into the embedded database, never into a server we were pointed at
   if (config.demoData && !config.databaseUrl) await seedDemoIfEmpty(db.dataSource, console.log);
   const server = await startServer(config, db.dataSource);

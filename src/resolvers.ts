@@ -11,8 +11,8 @@ import { HypothesisProgressResolver } from "./value/progress.resolver";
 import { InitiativeValueResolver, PortfolioValueResolver } from "./value/summary.resolver";
 import { MetricValueResolver } from "./value/metric-value.resolver";
 import { ValueReportResolver } from "./value/report.resolver";
-import { ApiTokenResolver } from "./auth/token.resolver";
-import { PortfolioMembersResolver } from "./auth/member.resolver";
+import { ApiTokenResolver } from "./token/token.resolver";
+import { PortfolioMembersResolver } from "./member/member.resolver";
 import { PortfolioPrioritizationResolver, ScoringModelResolver } from "./prioritization/prioritization.resolver";
 import { ScenarioItemResolver, ScenarioResolver } from "./scenario/scenario.resolver";
 

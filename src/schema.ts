@@ -2,10 +2,10 @@ import "reflect-metadata";
 import { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import { resolvers } from "./resolvers";
-import { CapabilityChecker } from "./auth/capabilities";
-import { validateInput } from "./validate-input";
-import { callReadableResolversDirectly } from "./direct-resolvers";
-import { DateTime } from "./common/date-time";
+import { CapabilityChecker } from "./access/capabilities";
+import { validateInput } from "./graphql/validate-input";
+import { callReadableResolversDirectly } from "./graphql/direct-resolvers";
+import { DateTime } from "./graphql/date-time";
 
 let cached: GraphQLSchema | undefined;
 let directlyCalled = false;

@@ -10,14 +10,14 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Context, createContext } from "./context";
-import { formatError } from "./format-error";
+import { formatError } from "./graphql/format-error";
 import { REQUEST_ID, requestScope } from "./request-scope";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildAppSchema } from "./schema";
-import { armor, costLimitPlugin } from "./limits";
+import { armor, costLimitPlugin } from "./graphql/limits";
 import { Authenticator } from "./auth/authenticate";
 import { UnauthenticatedError } from "./errors";
-import { Viewer } from "./auth/viewer";
+import { Viewer } from "./access/viewer";
 
 /** Tags every error with the request's id, so formatError can name it and log it. */
 function requestIdPlugin(): ApolloServerPlugin<Context> {

@@ -1,5 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver, Authorized } from "type-graphql";
-import { Capability } from "./auth/capabilities";
+import { Capability } from "./access/capabilities";
 import { Context } from "./context";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./common/connection";
 

@@ -2,9 +2,9 @@ import { createRemoteJWKSet, errors, jwtVerify, JWTPayload, JWTVerifyGetKey } fr
 import { DataSource } from "typeorm";
 import { AuthConfig } from "../config";
 import { UnauthenticatedError } from "../errors";
-import { ApiTokenScope } from "./auth.entity";
+import { ApiTokenScope } from "../access/roles";
 import { hashSecret, sameSecret, TOKEN_PREFIX } from "./tokens";
-import { Viewer } from "./viewer";
+import { Viewer } from "../access/viewer";
 
 const ADMIN_ROLE = "rmo:admin";
 const LAST_USED_RESOLUTION_MS = 60_000;

@@ -100,7 +100,8 @@ export interface PageWindow {
   cursor: CursorValue | null;
 }
 
-export type CursorValue = [sort: string | null, id: string];
+/** A keyset cursor: the row's sort values (as text) and, last, its id. */
+export type CursorValue = Array<string | null>;
 
 export function encodeCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
@@ -109,7 +110,13 @@ export function encodeCursor(value: CursorValue): string {
 export function decodeCursor(cursor: string, field: string): CursorValue {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && (typeof v[0] === "string" || v[0] === null) && typeof v[1] === "string") {
+    if (
+      Array.isArray(v) &&
+      v.length >= 2 &&
+      v.length <= 16 &&
+      v.every((x) => typeof x === "string" || x === null) &&
+      typeof v[v.length - 1] === "string"
+    ) {
       return v as CursorValue;
     }
   } catch {

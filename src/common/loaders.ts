@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { hydrate } from "../database/hydrate";
-import { Access, ScopedTable } from "../auth/access";
 import { sql, raw } from "../database/sql";
+import { tableOf } from "./node-registry";
+import { Visibility } from "./visibility";
 
 /**
  * The request's DataLoaders, created lazily by name so every relation a field resolver
@@ -13,7 +14,7 @@ export class Loaders {
 
   constructor(
     readonly dataSource: DataSource,
-    readonly access: Access,
+    readonly access: Visibility,
   ) {}
 
   /** A loader cached under `name` for this request. */
@@ -26,13 +27,16 @@ export class Loaders {
     return loader;
   }
 
-  /** Visible rows of `table` by primary key (null when absent or hidden from the caller). */
-  byId<T>(entity: new () => T, table: ScopedTable, keyType: "uuid" | "bigint" = "uuid"): DataLoader<string, T | null> {
-    return this.byColumn(entity, table, "id", keyType);
+  /** Visible rows of an entity by primary key (null when absent or hidden from the caller). */
+  byId<T>(entity: new () => T): DataLoader<string, T | null> {
+    const meta = this.dataSource.getMetadata(entity);
+    const type = meta.primaryColumns[0].type === "uuid" || meta.primaryColumns[0].generationStrategy === "uuid" ? "uuid" : "bigint";
+    return this.byColumn(entity, "id", type);
   }
 
-  /** Visible rows of `table` by a unique column (`metric.key`), null when absent or hidden. */
-  byColumn<T>(entity: new () => T, table: ScopedTable, column: string, type: "uuid" | "bigint" | "text"): DataLoader<string, T | null> {
+  /** Visible rows of an entity by a unique column (`metric.key`), null when absent or hidden. */
+  byColumn<T>(entity: new () => T, column: string, type: "uuid" | "bigint" | "text"): DataLoader<string, T | null> {
+    const table = tableOf(entity);
     return this.get<string, T | null>(`by:${table}.${column}`, async (keys) => {
       const visible = await this.access.condition(table);
       const q = sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(column)} = ANY(${keys}::${raw(type)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();

@@ -14,7 +14,7 @@ export interface Database {
  * Connects to DATABASE_URL, or starts the embedded Postgres under the data directory,
  * then applies pending migrations.
  */
-export async function connectDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
+export async function connectDatabase(config: Config, entities: Function[], log: (m: string) => void = console.log): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -24,6 +24,7 @@ export async function connectDatabase(config: Config, log: (m: string) => void =
   }
   const dataSource = createDataSource({
     url,
+    entities,
     poolSize: config.poolSize,
     statementTimeoutMs: config.statementTimeoutMs,
     logQueries: config.logQueries,

@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import pg from "pg";
 import { DataSource } from "typeorm";
-import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { CountingLogger } from "./sql-logger";
@@ -19,6 +18,8 @@ pg.types.setTypeParser(TIMESTAMPTZ, timestamptzParser(pg.types.getTypeParser(TIM
 
 export interface DataSourceOptions {
   url: string;
+  /** Every entity class (src/entities.ts); passed in, since this layer knows no feature. */
+  entities: Function[];
   poolSize?: number;
   statementTimeoutMs?: number;
   logQueries?: boolean;
@@ -28,7 +29,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url: options.url,
-    entities,
+    entities: options.entities,
     migrations,
     migrationsTableName: "migration",
     migrationsTransactionMode: "each",

@@ -1,9 +1,11 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
+import { raw } from "../database/sql";
+import { WritableColumns } from "../database/write";
 import { Initiative } from "../initiative/initiative.entity";
 import { Metric } from "../metric/metric.entity";
 
@@ -28,6 +30,8 @@ registerEnumType(HypothesisState, {
 
 /** The states that rollups, rankings and signals count. */
 export const COUNTED_STATES = [HypothesisState.ACTIVE, HypothesisState.VALIDATED, HypothesisState.INVALIDATED];
+/** The same rule in SQL: `h.state IN ${COUNTED_STATES_SQL}`. */
+export const COUNTED_STATES_SQL = raw(`(${COUNTED_STATES.map((s) => `'${s}'`).join(", ")})`);
 
 @ObjectType({
   simpleResolvers: true,
@@ -101,3 +105,17 @@ export class OutcomeHypothesis extends Versioned {
   @Column({ type: "varchar", length: 12, default: HypothesisState.ACTIVE })
   state!: HypothesisState;
 }
+
+/** How each column is written (database/write.ts): inputs copy the "input" ones by name. */
+export const HYPOTHESIS_COLUMNS: WritableColumns<OutcomeHypothesis> = {
+  initiativeId: "system",
+  metricId: "system",
+  statement: "required",
+  baseline: "required",
+  baselineAt: "required",
+  target: "required",
+  targetDate: "required",
+  weight: "required",
+  expectedBenefit: "required",
+  state: "required",
+};

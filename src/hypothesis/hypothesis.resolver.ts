@@ -1,9 +1,11 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { pageColumns, ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
+import { computedInPage, planPage } from "../graphql/page-plan";
 import { Initiative } from "../initiative/initiative.entity";
 import { initiativeLoader } from "../initiative/initiative.service";
 import { Metric } from "../metric/metric.entity";
@@ -19,6 +21,9 @@ import {
   UpdateOutcomeHypothesisPayload,
 } from "./hypothesis.inputs";
 import * as service from "./hypothesis.service";
+
+// a page of hypotheses joins in the metric its nodes select (one statement, not one more per page)
+computedInPage<Context>("OutcomeHypothesis", "metric", (ctx, selection) => service.metricExtension(ctx, selection.columnsOf(Metric)));
 
 @Resolver(() => OutcomeHypothesis)
 export class OutcomeHypothesisResolver {
@@ -39,7 +44,7 @@ export class OutcomeHypothesisResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listHypotheses(ctx, filter, orderBy, page, pageColumns(ctx, info, OutcomeHypothesis));
+    return service.listHypotheses(ctx, filter, orderBy, planPage(ctx, info, page, OutcomeHypothesis));
   }
 
   @Readable()
@@ -84,7 +89,6 @@ export class InitiativeHypothesesResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const own = filter ? { ...filter, initiativeId: null } : null;
-    return service.hypothesesOf(ctx, initiative.rowId, own, orderBy, page, service.hypothesisPageSelection(ctx, info));
+    return service.hypothesesOf(ctx, initiative.rowId, filter, orderBy, planPage(ctx, info, page, OutcomeHypothesis));
   }
 }

@@ -1,22 +1,18 @@
-import { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { Context } from "../context";
-import { OrderDirection, PageArgs } from "../common/connection";
-import { fetchPage, pageForParent, ListQuery, PageExtension } from "../common/keyset";
+import { OrderDirection } from "../common/connection";
+import { fetchPage, fetchPageOfParent, ListQuery, PageExtension, PagePlan } from "../common/page";
 import { keepPrefetched, prefetched } from "../common/prefetch";
-import { nodeFieldsNamed, oncePerField, subfieldNames } from "../common/lookahead";
-import { pageColumns, projectedColumns } from "../common/projection";
 import { hydrate, selectPrefixed } from "../database/hydrate";
 import { raw, Sql, sql } from "../database/sql";
-import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { changesFrom } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
-import { PortfolioRole } from "../auth/auth.entity";
+import { PortfolioRole } from "../access/roles";
 import { Metric, MetricDirection } from "../metric/metric.entity";
-import { progressExtension, selectedProgress } from "../value/progress.service";
 import { requireMetric } from "../metric/metric.service";
-import { subtreeIds } from "../portfolio/portfolio.sql";
-import { OutcomeHypothesis } from "./hypothesis.entity";
+import { subtreeIds } from "../common/portfolio-tree";
+import { HYPOTHESIS_COLUMNS, OutcomeHypothesis } from "./hypothesis.entity";
 import {
   CreateOutcomeHypothesisInput,
   OutcomeHypothesisFilter,
@@ -42,7 +38,6 @@ function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: Ou
   if (filter?.states?.length) conditions.push(sql`t.state = ANY(${filter.states}::text[])`);
   const q: ListQuery<OutcomeHypothesis> = {
     entity: OutcomeHypothesis,
-    table: "outcome_hypothesis",
     conditions,
     sort: SORT[order?.field ?? OutcomeHypothesisOrderField.CREATED_AT],
     direction: order?.direction ?? OrderDirection.ASC,
@@ -50,25 +45,18 @@ function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: Ou
   return q;
 }
 
-export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, page: PageArgs, columns: string[] | null = null) {
-  return fetchPage(ctx, listQuery(filter, order), page, columns);
-}
-
-/** What the page reads: its columns (null: all), and what the hypotheses' own fields would otherwise load. */
-export interface HypothesisPageSelection {
-  columns: string[] | null;
-  progress: { asOf: Date; withForecast: boolean } | null;
-  /** The metric, with the metric columns its selection needs (null: all). */
-  metric: { columns: string[] | null } | null;
+export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, plan: PagePlan<OutcomeHypothesis>) {
+  return fetchPage(ctx, listQuery(filter, order), plan);
 }
 
 const METRIC = "metric";
 
 /**
- * The metric of every hypothesis on a page, joined in. No visibility condition is needed:
- * a metric is visible wherever a visible hypothesis uses it (access.ts).
+ * The metric of every hypothesis on a page, joined into the page statement (the edge asks
+ * for it when the page's nodes select `metric`; `columns`: what their selection reads). No
+ * visibility condition is needed: a metric is visible wherever a visible hypothesis uses it.
  */
-function metricExtension(ctx: Context, columns: string[] | null): PageExtension<OutcomeHypothesis> {
+export function metricExtension(ctx: Context, columns: string[] | null): PageExtension<OutcomeHypothesis> {
   return {
     columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__", columns),
     joins: raw("JOIN metric hm ON hm.id = x.metric_id"),
@@ -82,46 +70,23 @@ export function prefetchedMetric(h: OutcomeHypothesis): Metric | undefined {
 }
 
 /**
- * What a hypotheses page reads, from what its nodes select (once per request and field: every
- * initiative of a page asks the same).
- */
-export function hypothesisPageSelection(ctx: Context, info: GraphQLResolveInfo): HypothesisPageSelection {
-  return oncePerField(ctx, info, "hypothesisPage", () => {
-    const metric = nodeFieldsNamed(info, "metric");
-    const metricType = info.schema.getType("Metric") as GraphQLObjectType;
-    return {
-      columns: pageColumns(ctx, info, OutcomeHypothesis),
-      progress: selectedProgress(ctx, info),
-      metric: metric.length ? { columns: projectedColumns(ctx.dataSource, Metric, metricType, subfieldNames(info, metric)) } : null,
-    };
-  });
-}
-
-/**
- * `Initiative.hypotheses` for every initiative on the page in one statement, with the
- * progress and metric their nodes select computed in it (a dashboard's page of initiatives,
- * hypotheses, progress and metrics is then 3 statements, and nothing under a hypothesis
- * waits for a promise).
+ * `Initiative.hypotheses` for every initiative on the page in one statement, with what the
+ * plan computes beside each row (progress, metric): a dashboard's page of initiatives,
+ * hypotheses, progress and metrics is then 2 statements.
  */
 export function hypothesesOf(
   ctx: Context,
   initiativeId: string,
   filter: OutcomeHypothesisFilter | null,
   order: OutcomeHypothesisOrder | null,
-  page: PageArgs,
-  selection: HypothesisPageSelection,
+  plan: PagePlan<OutcomeHypothesis>,
 ) {
-  const { columns, progress, metric } = selection;
-  const extensions = [
-    ...(progress ? [progressExtension(progress.asOf, progress.withForecast)] : []),
-    ...(metric ? [metricExtension(ctx, metric.columns)] : []),
-  ];
-  const args = [filter, order, page, progress, metric];
-  return pageForParent(ctx, "Initiative.hypotheses", args, listQuery(filter, order), "initiative_id", initiativeId, page, { extensions, columns });
+  const own = filter ? { ...filter, initiativeId: null } : null;
+  return fetchPageOfParent(ctx, listQuery(own, order), plan, "initiative_id", initiativeId);
 }
 
 export function findHypothesis(ctx: Context, id: string) {
-  return ctx.loaders.byId(OutcomeHypothesis, "outcome_hypothesis").load(expectGlobalId(id, "OutcomeHypothesis", "id"));
+  return ctx.loaders.byId(OutcomeHypothesis).load(expectGlobalId(id, "OutcomeHypothesis", "id"));
 }
 
 interface Shape {
@@ -152,38 +117,25 @@ export async function createHypothesis(ctx: Context, input: CreateOutcomeHypothe
   const metric = await requireMetric(ctx, input.metricId, "input.metricId");
   const weight = input.weight ?? 1;
   checkShape({ ...input, weight }, metric.direction);
-  return ctx.dataSource.transaction((em) =>
-    insertRow(em, OutcomeHypothesis, "outcome_hypothesis", {
-      initiativeId,
-      metricId: metric.rowId,
-      statement: input.statement,
-      baseline: input.baseline,
-      baselineAt: input.baselineAt,
-      target: input.target,
-      targetDate: input.targetDate,
-      weight,
-      expectedBenefit: input.expectedBenefit ?? undefined,
-      state: input.state ?? undefined,
-    }),
-  );
+  const changes = { ...changesFrom(HYPOTHESIS_COLUMNS, input, {}, "create"), weight, initiativeId, metricId: metric.rowId };
+  return ctx.write((tx) => tx.insert(OutcomeHypothesis, changes));
 }
 
 export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothesisInput): Promise<OutcomeHypothesis> {
   const id = expectGlobalId(input.id, "OutcomeHypothesis", "input.id");
-  for (const field of ["metricId", "statement", "baseline", "baselineAt", "target", "targetDate", "weight", "expectedBenefit", "state"] as const) {
-    if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
-  }
+  if (input.metricId === null) throw new BadUserInputError("metricId cannot be null", "input.metricId");
+  const changes = changesFrom(HYPOTHESIS_COLUMNS, input, { id: true, expectedVersion: true }, "update");
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
-  const existing = await ctx.loaders.byId(OutcomeHypothesis, "outcome_hypothesis").load(id);
+  const existing = await ctx.loaders.byId(OutcomeHypothesis).load(id);
   if (!existing) throw new NotFoundError("OutcomeHypothesis not found", "input.id");
   const initiative = (await initiativeLoader(ctx).load(existing.initiativeId))!;
   await ctx.access.require(initiative.portfolioId, PortfolioRole.CONTRIBUTOR, "OutcomeHypothesis", "input.id");
   const newMetric = input.metricId ? await requireMetric(ctx, input.metricId, "input.metricId") : undefined;
-  return ctx.dataSource.transaction(async (em) => {
-    const current = await lockForUpdate(em, OutcomeHypothesis, "outcome_hypothesis", id, input.expectedVersion, "OutcomeHypothesis");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(OutcomeHypothesis, id, input.expectedVersion);
     // the direction as it is now, read on this transaction's own connection
-    const [metric] = await em.query("SELECT direction FROM metric WHERE id = $1", [newMetric?.rowId ?? current.metricId]);
+    const [metric] = await tx.query<{ direction: MetricDirection }>("SELECT direction FROM metric WHERE id = $1", [newMetric?.rowId ?? current.metricId]);
     checkShape(
       {
         baseline: input.baseline ?? current.baseline,
@@ -194,16 +146,6 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
       },
       metric.direction,
     );
-    return updateRow(em, OutcomeHypothesis, "outcome_hypothesis", id, {
-      metricId: newMetric?.rowId,
-      statement: input.statement,
-      baseline: input.baseline,
-      baselineAt: input.baselineAt,
-      target: input.target,
-      targetDate: input.targetDate,
-      weight: input.weight,
-      expectedBenefit: input.expectedBenefit,
-      state: input.state,
-    });
+    return tx.update(OutcomeHypothesis, current, { ...changes, metricId: newMetric?.rowId });
   });
 }

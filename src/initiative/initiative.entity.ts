@@ -1,11 +1,13 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
+import { WritableColumns } from "../database/write";
+import { RICE_CHECK, RICE_IMPACTS_TEXT, WSJF_CHECK, WSJF_SCALE_TEXT } from "./scoring-inputs";
 
 export enum InitiativeStage {
   IDEA = "IDEA",
@@ -45,9 +47,8 @@ registerEnumType(InitiativeStage, {
 @Index("initiative_name_idx", ["name", "rowId"])
 @Index("initiative_created_at_idx", ["createdAt", "rowId"])
 @Index("initiative_tags_idx", { synchronize: false }) // GIN, written by hand in the migration
-@Check("initiative_wsjf_scale", `business_value IN (1,2,3,5,8,13,20) AND time_criticality IN (1,2,3,5,8,13,20)
-  AND risk_reduction IN (1,2,3,5,8,13,20) AND job_size IN (1,2,3,5,8,13,20)`)
-@Check("initiative_rice_ranges", "reach >= 0 AND impact IN (0.25, 0.5, 1, 2, 3) AND confidence BETWEEN 0 AND 1 AND effort > 0")
+@Check("initiative_wsjf_scale", WSJF_CHECK)
+@Check("initiative_rice_ranges", RICE_CHECK)
 export class Initiative extends Versioned {
   @PrimaryGeneratedColumn("uuid", { name: "id" })
   rowId!: string;
@@ -108,19 +109,19 @@ export class Initiative extends Versioned {
   // Scoring inputs (DOMAIN.md, "Prioritization"): each optional; a model whose inputs are
   // missing gives no score and ranks the initiative last.
 
-  @Field(() => Int, { nullable: true, description: "WSJF business value, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF business value, on the scale ${WSJF_SCALE_TEXT}.` })
   @Column({ type: "int", nullable: true })
   businessValue!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF time criticality, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF time criticality, on the scale ${WSJF_SCALE_TEXT}.` })
   @Column({ type: "int", nullable: true })
   timeCriticality!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF risk reduction / opportunity enablement, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF risk reduction / opportunity enablement, on the scale ${WSJF_SCALE_TEXT}.` })
   @Column({ type: "int", nullable: true })
   riskReduction!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF job size, on the scale 1, 2, 3, 5, 8, 13, 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF job size, on the scale ${WSJF_SCALE_TEXT}.` })
   @Column({ type: "int", nullable: true })
   jobSize!: number | null;
 
@@ -128,7 +129,7 @@ export class Initiative extends Versioned {
   @Column({ type: "double precision", nullable: true })
   reach!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "RICE impact: one of 0.25, 0.5, 1, 2, 3." })
+  @Field(() => Float, { nullable: true, description: `RICE impact: one of ${RICE_IMPACTS_TEXT}.` })
   @Column({ type: "double precision", nullable: true })
   impact!: number | null;
 
@@ -140,3 +141,26 @@ export class Initiative extends Versioned {
   @Column({ type: "double precision", nullable: true })
   effort!: number | null;
 }
+
+/** How each column is written (database/write.ts): inputs copy the "input" ones by name. */
+export const INITIATIVE_COLUMNS: WritableColumns<Initiative> = {
+  portfolioId: "system",
+  name: "required",
+  description: "input",
+  owner: "input",
+  sponsor: "input",
+  stage: "required",
+  budget: "input",
+  actualCost: "input",
+  startDate: "input",
+  targetDate: "input",
+  tags: "resets",
+  businessValue: "input",
+  timeCriticality: "input",
+  riskReduction: "input",
+  jobSize: "input",
+  reach: "input",
+  impact: "input",
+  confidence: "input",
+  effort: "input",
+};

@@ -5,6 +5,7 @@ import { MAX_MONEY } from "../common/money";
 import { ConnectionType } from "../common/connection";
 import { OrderInput } from "../common/order";
 import { Initiative, InitiativeStage } from "./initiative.entity";
+import { RICE_IMPACT_CHOICES, WSJF_CHOICES } from "./scoring-inputs";
 
 export enum InitiativeOrderField {
   NAME = "NAME",
@@ -34,7 +35,7 @@ export class InitiativeFilter {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: "With portfolioId: also initiatives of every portfolio below it.",
+    description: "With portfolioId, or on `Portfolio.initiatives`: also initiatives of every portfolio below it.",
   })
   includeDescendants!: boolean;
 
@@ -54,22 +55,22 @@ export class InitiativeFilter {
  */
 @InputType()
 export abstract class InitiativeScoringInput {
-  @Field(() => Int, { nullable: true, description: "WSJF business value: 1, 2, 3, 5, 8, 13 or 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF business value: ${WSJF_CHOICES}.` })
   businessValue?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF time criticality: 1, 2, 3, 5, 8, 13 or 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF time criticality: ${WSJF_CHOICES}.` })
   timeCriticality?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF risk reduction / opportunity enablement: 1, 2, 3, 5, 8, 13 or 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF risk reduction / opportunity enablement: ${WSJF_CHOICES}.` })
   riskReduction?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "WSJF job size: 1, 2, 3, 5, 8, 13 or 20." })
+  @Field(() => Int, { nullable: true, description: `WSJF job size: ${WSJF_CHOICES}.` })
   jobSize?: number | null;
 
   @Field(() => Float, { nullable: true, description: "RICE reach per quarter (≥ 0)." })
   reach?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "RICE impact: 0.25, 0.5, 1, 2 or 3." })
+  @Field(() => Float, { nullable: true, description: `RICE impact: ${RICE_IMPACT_CHOICES}.` })
   impact?: number | null;
 
   @Field(() => Float, { nullable: true, description: "RICE confidence, 0 to 1." })

@@ -1,9 +1,11 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { pageColumns, ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
+import { planPage } from "../graphql/page-plan";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { Initiative } from "./initiative.entity";
@@ -37,7 +39,7 @@ export class InitiativeResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listInitiatives(ctx, filter, orderBy, page, pageColumns(ctx, info, Initiative));
+    return service.listInitiatives(ctx, filter, orderBy, planPage(ctx, info, page, Initiative));
   }
 
   @Readable()
@@ -64,18 +66,17 @@ export class InitiativeResolver {
 export class PortfolioInitiativesResolver {
   @Readable()
   @ReadsKeysOnly()
-  @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio (its own; filter can widen to the subtree via `initiatives(filter: {portfolioId, includeDescendants: true})`)." })
+  @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio: its own, or with `filter: {includeDescendants: true}` those of its whole subtree." })
   initiatives(
     @Root() portfolio: Portfolio,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here)." })
+    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree)." })
     filter: InitiativeFilter | null,
     @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: InitiativeOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-    return service.initiativesOf(ctx, portfolio.rowId, own, orderBy, page, pageColumns(ctx, info, Initiative));
+    return service.initiativesOf(ctx, portfolio.rowId, filter, orderBy, planPage(ctx, info, page, Initiative));
   }
 }

@@ -1,16 +1,16 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { ConnectionResult, OrderDirection } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
+import { fetchPage, fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
 import { Sql, sql } from "../database/sql";
-import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { changesFrom, ChangeSet } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
-import { subtreeIds } from "../portfolio/portfolio.sql";
-import { Initiative, InitiativeStage } from "./initiative.entity";
-import { PortfolioRole } from "../auth/auth.entity";
-import { checkConfidence, checkEffort, checkJobSize, checkReach, checkRiceImpact, checkWsjfValue } from "../prioritization/scoring";
+import { subtreeIds, subtreeOf } from "../common/portfolio-tree";
+import { Initiative, INITIATIVE_COLUMNS, InitiativeStage } from "./initiative.entity";
+import { PortfolioRole } from "../access/roles";
+import { checkConfidence, checkEffort, checkJobSize, checkReach, checkRiceImpact, checkWsjfValue } from "./scoring-inputs";
 import {
   CreateInitiativeInput,
   InitiativeScoringInput,
@@ -40,31 +40,34 @@ function listQuery(filter: InitiativeFilter | null | undefined, order: Initiativ
   if (filter?.nameContains) conditions.push(sql`t.name ILIKE ${containsPattern(filter.nameContains)}`);
   return {
     entity: Initiative,
-    table: "initiative",
     conditions,
     sort: SORT[order?.field ?? InitiativeOrderField.NAME],
     direction: order?.direction ?? OrderDirection.ASC,
   };
 }
 
-export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, page: PageArgs, columns: string[] | null = null) {
-  return fetchPage(ctx, listQuery(filter, order), page, columns);
+export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, plan: PagePlan<Initiative>) {
+  return fetchPage(ctx, listQuery(filter, order), plan);
 }
 
-/** `Portfolio.initiatives` for every portfolio on the page in one statement. */
+/**
+ * `Portfolio.initiatives` for every portfolio on the page in one statement: the portfolio's
+ * own initiatives, or with `includeDescendants` those of its whole subtree.
+ */
 export function initiativesOf(
   ctx: Context,
   portfolioId: string,
   filter: InitiativeFilter | null,
   order: InitiativeOrder | null,
-  page: PageArgs,
-  columns: string[] | null = null,
+  plan: PagePlan<Initiative>,
 ): Promise<ConnectionResult<Initiative>> {
-  return pageForParent(ctx, "Portfolio.initiatives", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page, { columns });
+  const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
+  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`)}` : "portfolio_id";
+  return fetchPageOfParent(ctx, listQuery(own, order), plan, link, portfolioId);
 }
 
 export function initiativeLoader(ctx: Context) {
-  return ctx.loaders.byId(Initiative, "initiative");
+  return ctx.loaders.byId(Initiative);
 }
 
 export function findInitiative(ctx: Context, id: string): Promise<Initiative | null> {
@@ -78,11 +81,9 @@ export async function requireInitiativeKey(ctx: Context, id: string, field: stri
   return key;
 }
 
-const SCORING_FIELDS = ["businessValue", "timeCriticality", "riskReduction", "jobSize", "reach", "impact", "confidence", "effort"] as const;
-
-/** Validates the prioritization inputs given; returns them as a change set (undefined = not sent). */
-function scoringChanges(input: InitiativeScoringInput): Record<string, number | null | undefined> {
-  const checks: Record<(typeof SCORING_FIELDS)[number], (v: number, field: string) => string | null> = {
+/** Checks the prioritization inputs given against their scales (BAD_USER_INPUT naming the field). */
+function checkScoringInputs(input: InitiativeScoringInput): void {
+  const checks: Record<keyof InitiativeScoringInput, (v: number, field: string) => string | null> = {
     businessValue: checkWsjfValue,
     timeCriticality: checkWsjfValue,
     riskReduction: checkWsjfValue,
@@ -92,16 +93,11 @@ function scoringChanges(input: InitiativeScoringInput): Record<string, number | 
     confidence: checkConfidence,
     effort: checkEffort,
   };
-  const changes: Record<string, number | null | undefined> = {};
-  for (const field of SCORING_FIELDS) {
-    const value = input[field];
-    if (value != null) {
-      const problem = checks[field](value, `input.${field}`);
-      if (problem) throw new BadUserInputError(problem, `input.${field}`);
-    }
-    changes[field] = value;
+  for (const [field, check] of Object.entries(checks)) {
+    const value = input[field as keyof InitiativeScoringInput];
+    const problem = value == null ? null : check(value, `input.${field}`);
+    if (problem) throw new BadUserInputError(problem, `input.${field}`);
   }
-  return changes;
 }
 
 function checkDates(startDate: string | null | undefined, targetDate: string | null | undefined) {
@@ -118,29 +114,16 @@ export async function createInitiative(ctx: Context, input: CreateInitiativeInpu
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   checkDates(input.startDate, input.targetDate);
-  return ctx.dataSource.transaction((em) =>
-    insertRow(em, Initiative, "initiative", {
-      portfolioId,
-      name: input.name,
-      description: input.description,
-      owner: input.owner,
-      sponsor: input.sponsor,
-      stage: input.stage ?? undefined,
-      budget: input.budget,
-      actualCost: input.actualCost,
-      startDate: input.startDate,
-      targetDate: input.targetDate,
-      tags: input.tags ?? undefined,
-      ...scoringChanges(input),
-    }),
-  );
+  checkScoringInputs(input);
+  const changes: ChangeSet<Initiative> = { ...changesFrom(INITIATIVE_COLUMNS, input, {}, "create"), portfolioId };
+  return ctx.write((tx) => tx.insert(Initiative, changes));
 }
 
 export async function updateInitiative(ctx: Context, input: UpdateInitiativeInput): Promise<Initiative> {
   const id = expectGlobalId(input.id, "Initiative", "input.id");
-  for (const field of ["name", "stage", "portfolioId"] as const) {
-    if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
-  }
+  if (input.portfolioId === null) throw new BadUserInputError("portfolioId cannot be null", "input.portfolioId");
+  const changes = changesFrom(INITIATIVE_COLUMNS, input, { id: true, expectedVersion: true }, "update");
+  checkScoringInputs(input);
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
   const existing = await initiativeLoader(ctx).load(id);
@@ -148,8 +131,8 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
   await ctx.access.require(existing.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
-  return ctx.dataSource.transaction(async (em) => {
-    const current = await lockForUpdate(em, Initiative, "initiative", id, input.expectedVersion, "Initiative");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(Initiative, id, input.expectedVersion);
     // moved meanwhile: check again (the caller's roles are already loaded, no new connection)
     if (current.portfolioId !== existing.portfolioId) {
       await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");
@@ -158,19 +141,6 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
       input.startDate === undefined ? current.startDate : input.startDate,
       input.targetDate === undefined ? current.targetDate : input.targetDate,
     );
-    return updateRow(em, Initiative, "initiative", id, {
-      portfolioId,
-      name: input.name,
-      description: input.description,
-      owner: input.owner,
-      sponsor: input.sponsor,
-      stage: input.stage,
-      budget: input.budget,
-      actualCost: input.actualCost,
-      startDate: input.startDate,
-      targetDate: input.targetDate,
-      tags: input.tags === null ? [] : input.tags,
-      ...scoringChanges(input),
-    });
+    return tx.update(Initiative, current, { ...changes, portfolioId });
   });
 }

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
 import { Metric } from "../metric/metric.entity";
 
 /**

@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Readable } from "../auth/capabilities";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Metric } from "../metric/metric.entity";
@@ -37,7 +39,8 @@ export class MetricMeasurementsResolver {
     @Arg("orderBy", () => MeasurementOrder, { nullable: true, description: "Sort order (default OBSERVED_AT DESC)." })
     orderBy: MeasurementOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.measurementsOf(ctx, metric.rowId, filter, orderBy, page);
+    return service.measurementsOf(ctx, metric.rowId, filter, orderBy, planPage(ctx, info, page, Measurement));
   }
 }

@@ -1,6 +1,6 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { pageForParent, ListQuery } from "../common/keyset";
+import { ConnectionResult, OrderDirection } from "../common/connection";
+import { fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
 import { hydrateAll } from "../database/hydrate";
 import { Sql, sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
@@ -22,7 +22,6 @@ function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | n
   if (filter?.sources?.length) conditions.push(sql`t.source = ANY(${filter.sources}::text[])`);
   return {
     entity: Measurement,
-    table: "measurement",
     conditions,
     sort: SORT[order?.field ?? MeasurementOrderField.OBSERVED_AT],
     // newest first unless asked otherwise
@@ -36,9 +35,9 @@ export function measurementsOf(
   metricId: string,
   filter: MeasurementFilter | null,
   order: MeasurementOrder | null,
-  page: PageArgs,
+  plan: PagePlan<Measurement>,
 ): Promise<ConnectionResult<Measurement>> {
-  return pageForParent(ctx, "Metric.measurements", [filter, order, page], listQuery(filter, order), "metric_id", metricId, page);
+  return fetchPageOfParent(ctx, listQuery(filter, order), plan, "metric_id", metricId);
 }
 
 /** Superseded values of a measurement, oldest first, batched over the page. */

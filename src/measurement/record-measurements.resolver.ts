@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { Capability } from "../access/capabilities";
 import { Context } from "../context";
 import { RecordMeasurementsInput, RecordMeasurementsPayload } from "./record-measurements.inputs";
 import { recordMeasurements } from "./record-measurements.service";

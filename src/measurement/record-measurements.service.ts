@@ -1,9 +1,9 @@
 import { EntityManager } from "typeorm";
 import { Context } from "../context";
 import { BadUserInputError, ErrorCode } from "../errors";
-import { decodeGlobalId } from "../node/global-id";
+import { decodeGlobalId } from "../common/global-id";
 import { sql } from "../database/sql";
-import { PortfolioRole, ROLE_RANK } from "../auth/auth.entity";
+import { PortfolioRole, ROLE_RANK } from "../access/roles";
 import { RecordMeasurementsInput } from "./record-measurements.inputs";
 
 /** One item that was not written, with the input path at fault. */

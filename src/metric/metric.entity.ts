@@ -1,9 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
+import { WritableColumns } from "../database/write";
 import { Portfolio } from "../portfolio/portfolio.entity";
 
 export enum MetricDirection {
@@ -112,3 +113,15 @@ export class Metric extends Versioned {
   @JoinColumn({ name: "portfolio_id" })
   portfolioRelation?: Portfolio;
 }
+
+/** How each column is written (database/write.ts): inputs copy the "input" ones by name. */
+export const METRIC_COLUMNS: WritableColumns<Metric> = {
+  key: "required",
+  name: "required",
+  description: "input",
+  unit: "input",
+  direction: "required",
+  aggregation: "required",
+  cadence: "input",
+  portfolioId: "system",
+};

@@ -1,9 +1,11 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized, Info } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { pageColumns, ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
+import { planPage } from "../graphql/page-plan";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { Metric } from "./metric.entity";
@@ -43,7 +45,7 @@ export class MetricResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listMetrics(ctx, filter, orderBy, page, pageColumns(ctx, info, Metric));
+    return service.listMetrics(ctx, filter, orderBy, planPage(ctx, info, page, Metric));
   }
 
   @Readable()
@@ -72,17 +74,17 @@ export class MetricResolver {
 @Resolver(() => Portfolio)
 export class PortfolioMetricsResolver {
   @Readable()
-  @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio." })
+  @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio, or with `filter: {includeDescendants: true}` by its whole subtree." })
   metrics(
     @Root() portfolio: Portfolio,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("filter", () => MetricFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here)." })
+    @Arg("filter", () => MetricFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree)." })
     filter: MetricFilter | null,
     @Arg("orderBy", () => MetricOrder, { nullable: true, description: "Sort order (default KEY ASC)." })
     orderBy: MetricOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-    return service.metricsOf(ctx, portfolio.rowId, own, orderBy, page);
+    return service.metricsOf(ctx, portfolio.rowId, filter, orderBy, planPage(ctx, info, page, Metric));
   }
 }

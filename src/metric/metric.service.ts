@@ -1,16 +1,16 @@
 import { Context } from "../context";
-import { OrderDirection, PageArgs } from "../common/connection";
+import { OrderDirection } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
+import { fetchPage, fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
 import { Sql, sql } from "../database/sql";
-import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { changesFrom } from "../database/write";
 import { hasSqlState, PG_UNIQUE_VIOLATION } from "../database/db-errors";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
-import { subtreeIds } from "../portfolio/portfolio.sql";
-import { Metric } from "./metric.entity";
-import { PortfolioRole } from "../auth/auth.entity";
+import { subtreeIds, subtreeOf } from "../common/portfolio-tree";
+import { Metric, METRIC_COLUMNS } from "./metric.entity";
+import { PortfolioRole } from "../access/roles";
 import { CreateMetricInput, MetricFilter, MetricOrder, MetricOrderField, UpdateMetricInput } from "./metric.inputs";
 
 const SORT: Record<MetricOrderField, string> = {
@@ -34,24 +34,25 @@ function listQuery(filter: MetricFilter | null | undefined, order: MetricOrder |
   }
   return {
     entity: Metric,
-    table: "metric",
     conditions,
     sort: SORT[order?.field ?? MetricOrderField.KEY],
     direction: order?.direction ?? OrderDirection.ASC,
   };
 }
 
-export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs, columns: string[] | null = null) {
-  return fetchPage(ctx, listQuery(filter, order), page, columns);
+export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, plan: PagePlan<Metric>) {
+  return fetchPage(ctx, listQuery(filter, order), plan);
 }
 
-/** `Portfolio.metrics` for every portfolio on the page in one statement. */
-export function metricsOf(ctx: Context, portfolioId: string, filter: MetricFilter | null, order: MetricOrder | null, page: PageArgs) {
-  return pageForParent(ctx, "Portfolio.metrics", [filter, order, page], listQuery(filter, order), "portfolio_id", portfolioId, page);
+/** `Portfolio.metrics` for every portfolio on the page in one statement (its own, or its subtree's). */
+export function metricsOf(ctx: Context, portfolioId: string, filter: MetricFilter | null, order: MetricOrder | null, plan: PagePlan<Metric>) {
+  const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
+  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`)}` : "portfolio_id";
+  return fetchPageOfParent(ctx, listQuery(own, order), plan, link, portfolioId);
 }
 
 export function metricLoader(ctx: Context) {
-  return ctx.loaders.byId(Metric, "metric");
+  return ctx.loaders.byId(Metric);
 }
 
 export function findMetric(ctx: Context, id: string): Promise<Metric | null> {
@@ -60,7 +61,7 @@ export function findMetric(ctx: Context, id: string): Promise<Metric | null> {
 
 /** Metrics by their script handle, batched like any relation. */
 export function findMetricByKey(ctx: Context, key: string): Promise<Metric | null> {
-  return ctx.loaders.byColumn(Metric, "metric", "key", "text").load(key);
+  return ctx.loaders.byColumn(Metric, "key", "text").load(key);
 }
 
 /** Row key of a referenced metric that must exist; NOT_FOUND names the input field. */
@@ -74,18 +75,8 @@ export async function createMetric(ctx: Context, input: CreateMetricInput): Prom
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   try {
-    return await ctx.dataSource.transaction((em) =>
-      insertRow(em, Metric, "metric", {
-        key: input.key,
-        name: input.name,
-        description: input.description,
-        unit: input.unit,
-        direction: input.direction,
-        aggregation: input.aggregation ?? undefined,
-        cadence: input.cadence,
-        portfolioId,
-      }),
-    );
+    const changes = { ...changesFrom(METRIC_COLUMNS, input, {}, "create"), portfolioId };
+    return await ctx.write((tx) => tx.insert(Metric, changes));
   } catch (e) {
     if (hasSqlState(e, PG_UNIQUE_VIOLATION, "metric_key_unique")) {
       throw new ConflictError(`A metric with key "${input.key}" already exists`, "input.key");
@@ -96,9 +87,8 @@ export async function createMetric(ctx: Context, input: CreateMetricInput): Prom
 
 export async function updateMetric(ctx: Context, input: UpdateMetricInput): Promise<Metric> {
   const id = expectGlobalId(input.id, "Metric", "input.id");
-  for (const field of ["name", "direction", "aggregation", "portfolioId"] as const) {
-    if (input[field] === null) throw new BadUserInputError(`${field} cannot be null`, `input.${field}`);
-  }
+  if (input.portfolioId === null) throw new BadUserInputError("portfolioId cannot be null", "input.portfolioId");
+  const changes = changesFrom(METRIC_COLUMNS, input, { id: true, expectedVersion: true }, "update");
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
   const existing = await metricLoader(ctx).load(id);
@@ -106,25 +96,17 @@ export async function updateMetric(ctx: Context, input: UpdateMetricInput): Prom
   await ctx.access.require(existing.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", true);
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
-  return ctx.dataSource.transaction(async (em) => {
-    const current = await lockForUpdate(em, Metric, "metric", id, input.expectedVersion, "Metric");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(Metric, id, input.expectedVersion);
     if (current.portfolioId !== existing.portfolioId) {
       await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", true);
     }
     if (input.direction && input.direction !== current.direction) {
-      const [{ used }] = await em.query("SELECT EXISTS (SELECT 1 FROM outcome_hypothesis WHERE metric_id = $1) AS used", [id]);
+      const [{ used }] = await tx.query<{ used: boolean }>("SELECT EXISTS (SELECT 1 FROM outcome_hypothesis WHERE metric_id = $1) AS used", [id]);
       if (used) {
         throw new BadUserInputError("The direction of a metric that hypotheses use cannot change", "input.direction");
       }
     }
-    return updateRow(em, Metric, "metric", id, {
-      name: input.name,
-      description: input.description,
-      unit: input.unit,
-      direction: input.direction,
-      aggregation: input.aggregation,
-      cadence: input.cadence,
-      portfolioId,
-    });
+    return tx.update(Metric, current, { ...changes, portfolioId });
   });
 }

@@ -1,9 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { ReadsKeysOnly } from "../common/projection";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
+import { WritableColumns } from "../database/write";
 
 @ObjectType({
   simpleResolvers: true,
@@ -58,3 +59,13 @@ export class Portfolio extends Versioned {
   @Column({ type: "timestamptz", nullable: true })
   archivedAt!: Date | null;
 }
+
+/** How each column is written (database/write.ts): inputs copy the "input" ones by name. */
+export const PORTFOLIO_COLUMNS: WritableColumns<Portfolio> = {
+  name: "required",
+  description: "input",
+  owner: "input",
+  parentId: "system",
+  budget: "input",
+  archivedAt: "system",
+};

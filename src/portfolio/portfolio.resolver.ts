@@ -1,5 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root, Authorized } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "./portfolio.entity";
@@ -33,8 +36,9 @@ export class PortfolioResolver {
     @Arg("orderBy", () => PortfolioOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: PortfolioOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listPortfolios(ctx, filter, orderBy, page);
+    return service.listPortfolios(ctx, filter, orderBy, planPage(ctx, info, page, Portfolio));
   }
 
   @Readable()
@@ -53,8 +57,9 @@ export class PortfolioResolver {
     @Arg("orderBy", () => PortfolioOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: PortfolioOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.childrenOf(ctx, portfolio, filter, orderBy, page);
+    return service.childrenOf(ctx, portfolio, filter, orderBy, planPage(ctx, info, page, Portfolio));
   }
 
   @Authorized(Capability.MANAGE)

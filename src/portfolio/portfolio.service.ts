@@ -1,13 +1,14 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
+import { ConnectionResult, OrderDirection } from "../common/connection";
 import { containsPattern } from "../common/order";
-import { fetchPage, pageForParent, ListQuery } from "../common/keyset";
+import { fetchPage, fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
+import { ancestorsOf } from "../common/portfolio-tree";
 import { Sql, sql } from "../database/sql";
-import { insertRow, lockForUpdate, updateRow } from "../database/rows";
+import { changesFrom } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
-import { Portfolio } from "./portfolio.entity";
-import { PortfolioRole } from "../auth/auth.entity";
+import { expectGlobalId } from "../common/global-id";
+import { Portfolio, PORTFOLIO_COLUMNS } from "./portfolio.entity";
+import { PortfolioRole } from "../access/roles";
 import {
   ArchivePortfolioInput,
   CreatePortfolioInput,
@@ -31,7 +32,6 @@ function listQuery(filter: PortfolioFilter | null | undefined, order: PortfolioO
   if (filter?.rootsOnly) conditions.push(sql`t.parent_id IS NULL`);
   return {
     entity: Portfolio,
-    table: "portfolio",
     conditions,
     sort: SORT[order?.field ?? PortfolioOrderField.NAME],
     direction: order?.direction ?? OrderDirection.ASC,
@@ -42,9 +42,9 @@ export function listPortfolios(
   ctx: Context,
   filter: PortfolioFilter | null | undefined,
   order: PortfolioOrder | null | undefined,
-  page: PageArgs,
+  plan: PagePlan<Portfolio>,
 ): Promise<ConnectionResult<Portfolio>> {
-  return fetchPage(ctx, listQuery(filter, order), page);
+  return fetchPage(ctx, listQuery(filter, order), plan);
 }
 
 /** `Portfolio.children` for every parent on the page in one statement. */
@@ -53,13 +53,13 @@ export function childrenOf(
   parent: Portfolio,
   filter: PortfolioFilter | null | undefined,
   order: PortfolioOrder | null | undefined,
-  page: PageArgs,
+  plan: PagePlan<Portfolio>,
 ): Promise<ConnectionResult<Portfolio>> {
-  return pageForParent(ctx, "Portfolio.children", [filter, order, page], listQuery(filter, order), "parent_id", parent.rowId, page);
+  return fetchPageOfParent(ctx, listQuery(filter, order), plan, "parent_id", parent.rowId);
 }
 
 export function portfolioLoader(ctx: Context) {
-  return ctx.loaders.byId(Portfolio, "portfolio");
+  return ctx.loaders.byId(Portfolio);
 }
 
 /** The portfolio behind a global ID, or null (the `portfolio(id:)` query). */
@@ -78,60 +78,40 @@ export async function createPortfolio(ctx: Context, input: CreatePortfolioInput)
   const parentId = input.parentId ? await requirePortfolioKey(ctx, input.parentId, "input.parentId") : null;
   if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
   else ctx.access.requireAdmin("Creating a root portfolio");
-  return ctx.dataSource.transaction((em) =>
-    insertRow(em, Portfolio, "portfolio", {
-      name: input.name,
-      description: input.description,
-      owner: input.owner,
-      parentId,
-      budget: input.budget,
-    }),
-  );
+  return ctx.write((tx) => tx.insert(Portfolio, { ...changesFrom(PORTFOLIO_COLUMNS, input, {}, "create"), parentId }));
 }
 
 export async function updatePortfolio(ctx: Context, input: UpdatePortfolioInput): Promise<Portfolio> {
   const id = expectGlobalId(input.id, "Portfolio", "input.id");
   const parentId =
     input.parentId === undefined ? undefined : input.parentId === null ? null : expectGlobalId(input.parentId, "Portfolio", "input.parentId");
-  if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
+  const changes = changesFrom(PORTFOLIO_COLUMNS, input, { id: true, expectedVersion: true }, "update");
   await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
   if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
   else if (parentId === null) ctx.access.requireAdmin("Making a portfolio a tree root");
-  return ctx.dataSource.transaction(async (em) => {
-    await lockForUpdate(em, Portfolio, "portfolio", id, input.expectedVersion, "Portfolio");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(Portfolio, id, input.expectedVersion);
     if (parentId) {
       // Lock the tree's shape while checking: the new parent must exist and must not
       // lie in the moved portfolio's own subtree (that would close a cycle).
-      const [row] = await em.query(
-        `WITH RECURSIVE up(id, parent_id) AS (
-           SELECT id, parent_id FROM portfolio WHERE id = $2
-           UNION ALL SELECT p.id, p.parent_id FROM portfolio p JOIN up ON p.id = up.parent_id
-         ), parent AS (SELECT id FROM portfolio WHERE id = $2 FOR SHARE)
-         SELECT (SELECT count(*) FROM parent) AS found,
-                EXISTS (SELECT 1 FROM up WHERE id = $1) AS cycle`,
-        [id, parentId],
-      );
+      const check = sql`WITH parent AS (SELECT id FROM portfolio WHERE id = ${parentId}::uuid FOR SHARE)
+         SELECT (SELECT count(*) FROM parent) AS found, ${id}::uuid IN ${ancestorsOf(parentId)} AS cycle`.toQuery();
+      const [row] = await tx.query<{ found: string; cycle: boolean }>(check.text, check.values);
       if (!row || Number(row.found) === 0) throw new NotFoundError(`Portfolio ${input.parentId} not found`, "input.parentId");
       if (row.cycle) {
         throw new BadUserInputError("A portfolio cannot move under itself or one of its descendants", "input.parentId");
       }
     }
-    return updateRow(em, Portfolio, "portfolio", id, {
-      name: input.name,
-      description: input.description,
-      owner: input.owner,
-      parentId,
-      budget: input.budget,
-    });
+    return tx.update(Portfolio, current, { ...changes, parentId });
   });
 }
 
 export async function archivePortfolio(ctx: Context, input: ArchivePortfolioInput): Promise<Portfolio> {
   const id = expectGlobalId(input.id, "Portfolio", "input.id");
   await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
-  return ctx.dataSource.transaction(async (em) => {
-    const current = await lockForUpdate(em, Portfolio, "portfolio", id, input.expectedVersion, "Portfolio");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(Portfolio, id, input.expectedVersion);
     if ((current.archivedAt !== null) === input.archived) return current;
-    return updateRow(em, Portfolio, "portfolio", id, { archivedAt: input.archived ? new Date() : null });
+    return tx.update(Portfolio, current, { archivedAt: input.archived ? new Date() : null }, input.archived ? "ARCHIVE" : "RESTORE");
   });
 }

@@ -1,11 +1,14 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { resolveAsOf } from "../value/as-of";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { RankingConnection, RankingModel, Signal } from "./prioritization.types";
 import * as ranking from "./ranking.service";
 import { ScoringModel } from "./scoring-model.entity";
@@ -57,8 +60,8 @@ export class PortfolioPrioritizationResolver {
 
   @Readable()
   @FieldResolver(() => ScoringModelConnection, { description: "Custom scoring models this portfolio defines." })
-  scoringModels(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return models.scoringModelsOf(ctx, portfolio.rowId, page);
+  scoringModels(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return models.scoringModelsOf(ctx, portfolio.rowId, planPage(ctx, info, page, ScoringModel));
   }
 }
 

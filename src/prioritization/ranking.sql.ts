@@ -1,5 +1,5 @@
 import { raw, Sql, sql } from "../database/sql";
-import { COUNTED_STATES_SQL } from "../value/progress.sql";
+import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
 import { RankingModel } from "./prioritization.types";
 import { Criterion } from "./scoring";
 

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from "typeorm";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
-import { encodeGlobalId } from "../node/global-id";
+import { encodeGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { Initiative } from "../initiative/initiative.entity";
 

@@ -1,11 +1,11 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { pageForParent } from "../common/keyset";
+import { ConnectionResult, OrderDirection } from "../common/connection";
+import { fetchPageOfParent, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
 import { lockForUpdate } from "../database/rows";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
-import { PortfolioRole } from "../auth/auth.entity";
+import { expectGlobalId } from "../common/global-id";
+import { PortfolioRole } from "../access/roles";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
 import { ScoringCriterion, ScoringModel } from "./scoring-model.entity";
@@ -13,7 +13,7 @@ import { CreateScoringModelInput, ScoringCriterionInput, SetInitiativeScoresInpu
 import { checkCriteria, checkCriterionValue } from "./scoring";
 
 export function scoringModelLoader(ctx: Context) {
-  return ctx.loaders.byId(ScoringModel, "scoring_model");
+  return ctx.loaders.byId(ScoringModel);
 }
 
 /** A visible scoring model, or NOT_FOUND naming the field. */
@@ -24,9 +24,9 @@ export async function requireScoringModel(ctx: Context, id: string, field: strin
 }
 
 /** `Portfolio.scoringModels` for a page of portfolios in one statement. */
-export function scoringModelsOf(ctx: Context, portfolioId: string, page: PageArgs): Promise<ConnectionResult<ScoringModel>> {
-  const q = { entity: ScoringModel, table: "scoring_model", conditions: [], sort: "t.name", direction: OrderDirection.ASC };
-  return pageForParent(ctx, "Portfolio.scoringModels", page, q, "portfolio_id", portfolioId, page);
+export function scoringModelsOf(ctx: Context, portfolioId: string, plan: PagePlan<ScoringModel>): Promise<ConnectionResult<ScoringModel>> {
+  const q = { entity: ScoringModel, conditions: [], sort: "t.name", direction: OrderDirection.ASC };
+  return fetchPageOfParent(ctx, q, plan, "portfolio_id", portfolioId);
 }
 
 function criteriaOf(input: ScoringCriterionInput[]): ScoringCriterion[] {

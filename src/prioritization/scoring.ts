@@ -1,16 +1,14 @@
 /**
  * The pure part of prioritization (DOMAIN.md, "Prioritization and re-prioritization"): the
- * input scales, their validators, the four scoring formulas and the ranking order. No
+ * four scoring formulas and the ranking order (the input scales and their validators live
+ * with the initiative, src/initiative/scoring-inputs.ts). No
  * database, no GraphQL: the service layer reads the numbers and hands them over.
  *
  * Validators return a message (prefixed with the input path the caller passes, so it can go
  * straight into a BadUserInputError) or null. The formulas assume validated inputs.
  */
+import { finite } from "../initiative/scoring-inputs";
 
-/** SAFe's modified Fibonacci scale for every WSJF input. */
-export const WSJF_SCALE: readonly number[] = [1, 2, 3, 5, 8, 13, 20];
-/** RICE's impact multipliers (minimal … massive). */
-export const RICE_IMPACTS: readonly number[] = [0.25, 0.5, 1, 2, 3];
 /** A scoring model lists between 1 and this many criteria. */
 export const MAX_CRITERIA = 50;
 
@@ -21,35 +19,6 @@ export interface ScoreResult {
 }
 
 type Maybe = number | null | undefined;
-
-const finite = (v: number, field: string): string | null =>
-  typeof v === "number" && Number.isFinite(v) ? null : `${field} must be a finite number`;
-
-export function checkWsjfValue(v: number, field = "value"): string | null {
-  return WSJF_SCALE.includes(v) ? null : `${field} must be one of ${WSJF_SCALE.join(", ")}`;
-}
-
-/** jobSize divides the WSJF score; the scale starts at 1, so every allowed size is > 0. */
-export function checkJobSize(v: number, field = "jobSize"): string | null {
-  return checkWsjfValue(v, field);
-}
-
-export function checkRiceImpact(v: number, field = "impact"): string | null {
-  return RICE_IMPACTS.includes(v) ? null : `${field} must be one of ${RICE_IMPACTS.join(", ")}`;
-}
-
-export function checkConfidence(v: number, field = "confidence"): string | null {
-  return finite(v, field) ?? (v >= 0 && v <= 1 ? null : `${field} must be between 0 and 1`);
-}
-
-export function checkReach(v: number, field = "reach"): string | null {
-  return finite(v, field) ?? (v >= 0 ? null : `${field} must be at least 0`);
-}
-
-/** effort divides the RICE score, hence strictly positive. */
-export function checkEffort(v: number, field = "effort"): string | null {
-  return finite(v, field) ?? (v > 0 ? null : `${field} must be greater than 0`);
-}
 
 /** Names of the inputs that are null or undefined, in the order given. */
 function missingOf(inputs: Record<string, Maybe>): string[] {

@@ -1,5 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Capability, Readable } from "../auth/capabilities";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Initiative } from "../initiative/initiative.entity";
@@ -33,8 +36,9 @@ export class ScenarioResolver {
     @Arg("portfolioId", () => ID, { nullable: true, description: "Only this portfolio's scenarios." }) portfolioId: string | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listScenarios(ctx, portfolioId, page);
+    return service.listScenarios(ctx, portfolioId, planPage(ctx, info, page, Scenario));
   }
 
   @Authorized(Capability.READ)

@@ -1,10 +1,10 @@
 import { Context } from "../context";
-import { OrderDirection, PageArgs } from "../common/connection";
-import { fetchPage } from "../common/keyset";
+import { OrderDirection } from "../common/connection";
+import { fetchPage, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
 import { sql } from "../database/sql";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader, requirePortfolioKey } from "../portfolio/portfolio.service";
 import { InitiativeStage } from "../initiative/initiative.entity";
@@ -146,12 +146,12 @@ export async function saveScenario(ctx: Context, input: SaveScenarioInput): Prom
 }
 
 export function findScenario(ctx: Context, id: string, field = "id") {
-  return ctx.loaders.byId(Scenario, "scenario").load(expectGlobalId(id, "Scenario", field));
+  return ctx.loaders.byId(Scenario).load(expectGlobalId(id, "Scenario", field));
 }
 
-export function listScenarios(ctx: Context, portfolioId: string | null, page: PageArgs) {
+export function listScenarios(ctx: Context, portfolioId: string | null, plan: PagePlan<Scenario>) {
   const conditions = portfolioId ? [sql`t.portfolio_id = ${expectGlobalId(portfolioId, "Portfolio", "portfolioId")}::uuid`] : [];
-  return fetchPage(ctx, { entity: Scenario, table: "scenario", conditions, sort: "t.created_at", direction: OrderDirection.DESC }, page);
+  return fetchPage(ctx, { entity: Scenario, conditions, sort: "t.created_at", direction: OrderDirection.DESC }, plan);
 }
 
 export async function compareScenarios(ctx: Context, aId: string, bId: string) {

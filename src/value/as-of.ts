@@ -1,18 +1,8 @@
-import { Context } from "../context";
-
-const requestNow = new WeakMap<Context, Date>();
-
 /**
- * The instant a value field is evaluated at: the `asOf` argument, or "now" fixed once per
- * request, so every field of one response sees the same instant and shares one batch
- * (DataLoaders are keyed by asOf).
+ * The instant a value field is evaluated at: the `asOf` argument, or the request's "now"
+ * (fixed once in the context), so every field of one response sees the same instant and
+ * shares one batch (DataLoaders are keyed by asOf).
  */
-export function resolveAsOf(ctx: Context, asOf: Date | null | undefined): Date {
-  if (asOf) return asOf;
-  let now = requestNow.get(ctx);
-  if (!now) {
-    now = new Date();
-    requestNow.set(ctx, now);
-  }
-  return now;
+export function resolveAsOf(ctx: { now: Date }, asOf: Date | null | undefined): Date {
+  return asOf ?? ctx.now;
 }

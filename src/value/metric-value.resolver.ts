@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Readable } from "../auth/capabilities";
+import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { Measurement } from "../measurement/measurement.entity";
 import { Metric } from "../metric/metric.entity";

@@ -1,12 +1,19 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { Readable } from "../auth/capabilities";
-import { ReadsKeysOnly } from "../common/projection";
+import { Readable } from "../graphql/readable";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { resolveAsOf } from "./as-of";
-import { hypothesisProgress, selectsForecast } from "./progress.service";
+import { hypothesisProgress, progressExtension, selectsForecast } from "./progress.service";
+import { computedInPage } from "../graphql/page-plan";
+import { subfieldNames } from "../graphql/lookahead";
 import { HypothesisProgress } from "./progress.types";
+
+// a page of hypotheses computes the progress its nodes select in its own statement
+computedInPage<Context>("OutcomeHypothesis", "progress", (ctx, selection) =>
+  progressExtension(resolveAsOf(ctx, selection.args.asOf as Date | null), selectsForecast(selection.subfields)),
+);
 
 @Resolver(() => OutcomeHypothesis)
 export class HypothesisProgressResolver {
@@ -23,6 +30,6 @@ export class HypothesisProgressResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsForecast(info, info.fieldNodes));
+    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsForecast(subfieldNames(info, info.fieldNodes)));
   }
 }

@@ -1,11 +1,8 @@
-import { FieldNode, getArgumentValues, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { DataSource } from "typeorm";
 import { Context } from "../context";
-import { PageExtension } from "../common/keyset";
-import { nodeFieldsNamed, subfieldNames } from "../common/lookahead";
+import { PageExtension } from "../common/page";
 import { keepPrefetched, prefetched } from "../common/prefetch";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
-import { resolveAsOf } from "./as-of";
 import { raw, Sql, sql } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
@@ -15,10 +12,9 @@ import { HypothesisProgress } from "./progress.types";
 /** Fields that need the least-squares fit; without them the range scan is skipped. */
 const FORECAST_FIELDS = ["forecastAtTarget", "forecastRatio", "forecastAchievedAt"] as const;
 
-/** Whether these `progress` selections (fragments included) ask for a forecast field. */
-export function selectsForecast(info: GraphQLResolveInfo, progress: readonly FieldNode[]): boolean {
-  const names = subfieldNames(info, progress);
-  return FORECAST_FIELDS.some((f) => names.has(f));
+/** Whether a `progress` selection (the names of its fields) asks for a forecast field. */
+export function selectsForecast(fields: ReadonlySet<string>): boolean {
+  return FORECAST_FIELDS.some((f) => fields.has(f));
 }
 
 interface ProgressRow {
@@ -120,17 +116,4 @@ export function progressExtension(asOf: Date, withForecast: boolean): PageExtens
     joins: progressFrom(asOf, withForecast, "x"),
     attach: (node, row) => keepPrefetched(node, key, toProgress(row as unknown as ProgressRow, asOf, withForecast)),
   };
-}
-
-/**
- * The progress (asOf, forecast need) that the nodes of a hypotheses connection select, for
- * the connection to compute in its page statement; null when they select none. Only the
- * first selection is computed there (its joins have fixed aliases); others, if any, load.
- */
-export function selectedProgress(ctx: Context, info: GraphQLResolveInfo): { asOf: Date; withForecast: boolean } | null {
-  const [node] = nodeFieldsNamed(info, "progress");
-  if (!node) return null;
-  const field = (info.schema.getType("OutcomeHypothesis") as GraphQLObjectType).getFields().progress;
-  const args = getArgumentValues(field, node, info.variableValues) as { asOf?: Date | null };
-  return { asOf: resolveAsOf(ctx, args.asOf), withForecast: selectsForecast(info, [node]) };
 }

@@ -1,9 +1,6 @@
 import { raw, Sql, sql } from "../database/sql";
 import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
 
-/** The states rollups and the report count by default (DOMAIN.md). */
-export const COUNTED_STATES_SQL = raw(`('ACTIVE', 'VALIDATED', 'INVALIDATED')`);
-
 /**
  * DOMAIN.md's weightedProgress over rows carrying `weight` and `clamped_ratio` (from
  * progressJoins): Σ wᵢ·clamp(rᵢ) / Σ wᵢ over those with data; NULL when none has data.

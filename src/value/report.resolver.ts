@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, Authorized } from "type-graphql";
-import { Capability } from "../auth/capabilities";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver, Authorized, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
+import { Capability } from "../access/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { valueReport } from "./report.service";
@@ -19,7 +21,8 @@ export class ValueReportResolver {
     filter: ValueReportFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return valueReport(ctx, portfolioId, asOf, filter, page);
+    return valueReport(ctx, portfolioId, asOf, filter, planPage(ctx, info, page));
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { Readable } from "../auth/capabilities";
-import { ReadsKeysOnly } from "../common/projection";
+import { Readable } from "../graphql/readable";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Context } from "../context";
 import { Initiative } from "../initiative/initiative.entity";
 import { Portfolio } from "../portfolio/portfolio.entity";

@@ -2,7 +2,8 @@ import { DataSource } from "typeorm";
 import { Context } from "../context";
 import { raw, Sql, sql } from "../database/sql";
 import { PROGRESS_STATUSES } from "./progress";
-import { COUNTED_STATES_SQL, progressJoins, WEIGHTED_PROGRESS_SQL } from "./progress.sql";
+import { progressJoins, WEIGHTED_PROGRESS_SQL } from "./progress.sql";
+import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
 import { ValueSummary } from "./summary.types";
 
 /** The initiatives each key covers: rows (ord, id, budget, actual_cost) of CTE `scope`, keyed by `keys.ord`. */

@@ -1,6 +1,7 @@
 import { getNamedType, GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { Capability, isReadable } from "../../src/auth/capabilities";
+import { Capability } from "../../src/access/capabilities";
+import { isReadable } from "../../src/graphql/readable";
 import { buildAppSchema } from "../../src/schema";
 
 /**

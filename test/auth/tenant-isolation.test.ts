@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { newSecret } from "../../src/auth/tokens";
-import { encodeGlobalId } from "../../src/node/global-id";
+import { encodeGlobalId } from "../../src/common/global-id";
 import { useTestApp } from "../support/app";
 import { personToken } from "../support/jwt";
 import { Caller, caller, codeOf, fingerprint, RECORD, Role } from "../support/auth-factories";

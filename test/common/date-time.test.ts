@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { DateTimeResolver } from "graphql-scalars";
-import { DateTime, parseIsoUtc } from "../../src/common/date-time";
+import { DateTime, parseIsoUtc } from "../../src/graphql/date-time";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const outcome = (f: () => unknown): number | "error" => {

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { TestApp, useTestApp } from "../support/app";
-import { encodeGlobalId } from "../../src/node/global-id";
+import { encodeGlobalId } from "../../src/common/global-id";
 import { Context } from "../../src/context";
 import { recordMeasurements } from "../../src/measurement/record-measurements.service";
 

@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { useTestApp } from "../support/app";
 import { expectError } from "../support/factories";
-import { rankInitiatives, riceScore, valuePerCostScore, wsjfScore, WSJF_SCALE, RICE_IMPACTS } from "../../src/prioritization/scoring";
+import { rankInitiatives, riceScore, valuePerCostScore, wsjfScore } from "../../src/prioritization/scoring";
+import { WSJF_SCALE, RICE_IMPACTS } from "../../src/initiative/scoring-inputs";
 import { InitiativeSpec, member, outsider, rankingOf, rankingPage, RANKING, Ref, seed, Seed } from "./support";
 
 const app = useTestApp();

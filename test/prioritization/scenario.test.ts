@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { useTestApp } from "../support/app";
 import { expectError } from "../support/factories";
-import { wsjfScore, WSJF_SCALE } from "../../src/prioritization/scoring";
+import { wsjfScore } from "../../src/prioritization/scoring";
+import { WSJF_SCALE } from "../../src/initiative/scoring-inputs";
 import { member, outsider, Ref, seed, Seed } from "./support";
 
 const app = useTestApp();

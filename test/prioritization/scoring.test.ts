@@ -5,10 +5,12 @@
  */
 import fc from 'fast-check';
 import {
-  checkConfidence, checkCriteria, checkCriterionValue, checkEffort, checkJobSize, checkReach, checkRiceImpact,
-  checkWsjfValue, compareCodePoints, Criterion, customScore, rankInitiatives, riceScore, RICE_IMPACTS,
-  valuePerCostScore, WSJF_SCALE, wsjfScore,
+  checkCriteria, checkCriterionValue, compareCodePoints, Criterion, customScore, rankInitiatives, riceScore,
+  valuePerCostScore, wsjfScore,
 } from '../../src/prioritization/scoring';
+import {
+  checkConfidence, checkEffort, checkJobSize, checkReach, checkRiceImpact, checkWsjfValue, RICE_IMPACTS, WSJF_SCALE,
+} from '../../src/initiative/scoring-inputs';
 
 describe('validators', () => {
   test('the scales', () => {

@@ -4,7 +4,7 @@
  * tests stay fast; everything under test is read and changed through GraphQL.
  */
 import { randomUUID } from "node:crypto";
-import { decodeGlobalId, encodeGlobalId } from "../../src/node/global-id";
+import { decodeGlobalId, encodeGlobalId } from "../../src/common/global-id";
 import type { TestApp } from "../support/app";
 import { person, grant, Caller, Role } from "../support/auth-factories";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse, validate } from "graphql";
 import { useTestApp } from "../support/app";
 import { buildAppSchema } from "../../src/schema";
-import { operationCost } from "../../src/limits";
+import { operationCost } from "../../src/graphql/limits";
 import { seedDemo } from "../../src/seed/demo";
 
 /**

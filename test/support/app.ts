@@ -4,6 +4,7 @@ import { DataSource } from "typeorm";
 import { loadConfig, Config } from "../../src/config";
 import { createDataSource } from "../../src/database/data-source";
 import { startServer, RunningServer } from "../../src/server";
+import { entities } from "../../src/entities";
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -59,7 +60,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RMO_JWT_SECRET: TEST_JWT_SECRET,
     ...env,
   });
-  const dataSource = createDataSource({ url, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = createDataSource({ url, entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   const server: RunningServer = await startServer(config, dataSource, 0);

@@ -3,7 +3,7 @@
  * on the CRUD mutations. Each returns the row key and the global ID; unspecified fields get
  * valid defaults, so a test states only what it is about.
  */
-import { encodeGlobalId } from "../../src/node/global-id";
+import { encodeGlobalId } from "../../src/common/global-id";
 import type { TestApp } from "../support/app";
 
 export interface Ref {

@@ -1,7 +1,6 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { Extensions } from "type-graphql";
 import { DataSource } from "typeorm";
-import { nodeFieldNames, oncePerField } from "./lookahead";
 
 const KEYS_ONLY = "readsKeysOnly";
 
@@ -41,21 +40,10 @@ export function projectedColumns(dataSource: DataSource, entity: Function, type:
 }
 
 /** The node type of the connection being resolved (`nodes: [T!]!`). */
-function connectionNodeType(info: GraphQLResolveInfo): GraphQLObjectType | null {
+export function connectionNodeType(info: GraphQLResolveInfo): GraphQLObjectType | null {
   const connection = getNamedType(info.returnType);
   if (!(connection instanceof GraphQLObjectType)) return null;
   const nodes = connection.getFields().nodes;
   const node = nodes ? getNamedType(nodes.type) : null;
   return node instanceof GraphQLObjectType ? node : null;
-}
-
-/**
- * The columns of `entity` the page being resolved must read (null: all), from what its nodes
- * select; worked out once per request (`request`, the context) and field.
- */
-export function pageColumns(request: { dataSource: DataSource }, info: GraphQLResolveInfo, entity: Function): string[] | null {
-  return oncePerField(request, info, `columns:${entity.name}`, () => {
-    const type = connectionNodeType(info);
-    return type ? projectedColumns(request.dataSource, entity, type, nodeFieldNames(info)) : null;
-  });
 }

@@ -1,8 +1,11 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
-import { Capability, Readable } from "./capabilities";
+import { Capability } from "../access/capabilities";
+import { Readable } from "../graphql/readable";
 import {
   AddPortfolioMemberInput,
   AddPortfolioMemberPayload,
@@ -11,13 +14,14 @@ import {
   RemovePortfolioMemberPayload,
 } from "./member.inputs";
 import * as service from "./member.service";
+import { PortfolioMember } from "./member.entity";
 
 @Resolver(() => Portfolio)
 export class PortfolioMembersResolver {
   @Readable()
   @FieldResolver(() => PortfolioMemberConnection, { description: "People granted a role directly on this portfolio (roles are inherited from ancestors too)." })
-  members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return service.membersOf(ctx, portfolio.rowId, page);
+  members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return service.membersOf(ctx, portfolio.rowId, planPage(ctx, info, page, PortfolioMember));
   }
 
   @Authorized(Capability.MANAGE)

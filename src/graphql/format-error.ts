@@ -2,9 +2,9 @@ import { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
-import { AppError } from "./errors";
-import { hasSqlState } from "./database/db-errors";
-import { REQUEST_ID } from "./request-scope";
+import { DomainError } from "../errors";
+import { hasSqlState } from "../database/db-errors";
+import { REQUEST_ID } from "../request-scope";
 
 /**
  * SQLSTATEs only client text can cause: Postgres cannot store U+0000 in text (22021), and
@@ -41,6 +41,17 @@ function firstViolation(errors: ValidationError[], path: string[] = []): { field
 }
 
 /**
+ * The domain error behind `error`, if any: graphql-js and Apollo wrap what a resolver or a
+ * plugin throws (`originalError`), with or without a path.
+ */
+function domainErrorIn(error: unknown): DomainError | null {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (e instanceof DomainError) return e;
+  }
+  return null;
+}
+
+/**
  * Shapes every error the client sees (API.md, "Errors"): our typed errors keep their code
  * and field; class-validator failures become BAD_USER_INPUT naming the input path; GraphQL's
  * own request errors pass; anything else is masked as INTERNAL_SERVER_ERROR with a request id
@@ -49,9 +60,8 @@ function firstViolation(errors: ValidationError[], path: string[] = []): { field
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { ...original.extensions } };
-  }
+  const domain = domainErrorIn(error);
+  if (domain) return { ...base, message: domain.message, extensions: domain.extensions };
   if (original instanceof ArgumentValidationError) {
     const v = firstViolation(original.extensions.validationErrors);
     // every mutation takes one `input` argument, so validated objects are inputs

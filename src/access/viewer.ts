@@ -1,4 +1,4 @@
-import { ApiTokenScope } from "./auth.entity";
+import { ApiTokenScope } from "./roles";
 
 /** Who is calling, established once per request before any resolver runs. */
 export interface Viewer {

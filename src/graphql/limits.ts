@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLSchema, getNamedType, GraphQLObjectType, ParseOpti
 import { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import { DEFAULT_PAGE_SIZE } from "./common/connection";
+import { DEFAULT_PAGE_SIZE } from "../common/connection";
 
 /**
  * Request limits, all checked before any resolver runs (README, "Limits"):

@@ -1,9 +1,12 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, Info } from "type-graphql";
+import { planPage } from "../graphql/page-plan";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { Capability } from "./capabilities";
+import { Capability } from "../access/capabilities";
 import { ApiTokenConnection, CreateApiTokenInput, CreateApiTokenPayload, RevokeApiTokenInput, RevokeApiTokenPayload } from "./token.inputs";
 import * as service from "./token.service";
+import { ApiToken } from "./token.entity";
 
 @Resolver()
 export class ApiTokenResolver {
@@ -13,8 +16,9 @@ export class ApiTokenResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg("includeRevoked", () => Boolean, { defaultValue: false, description: "Include revoked tokens." }) includeRevoked: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return service.listTokens(ctx, includeRevoked, page);
+    return service.listTokens(ctx, includeRevoked, planPage(ctx, info, page, ApiToken));
   }
 
   @Authorized(Capability.MANAGE)

@@ -2,7 +2,8 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { Length } from "class-validator";
 import { ConnectionType } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
-import { PortfolioMember, PortfolioRole } from "./auth.entity";
+import { PortfolioMember } from "./member.entity";
+import { PortfolioRole } from "../access/roles";
 
 export const PortfolioMemberConnection = ConnectionType(PortfolioMember, "PortfolioMember");
 

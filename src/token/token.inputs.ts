@@ -1,7 +1,8 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ArrayMaxSize, IsOptional, Length } from "class-validator";
 import { ConnectionType } from "../common/connection";
-import { ApiToken, ApiTokenScope } from "./auth.entity";
+import { ApiToken } from "./token.entity";
+import { ApiTokenScope } from "../access/roles";
 
 export const ApiTokenConnection = ConnectionType(ApiToken, "ApiToken");
 

@@ -1,20 +1,20 @@
 import { Context } from "../context";
-import { OrderDirection, PageArgs } from "../common/connection";
-import { fetchPage } from "../common/keyset";
+import { OrderDirection } from "../common/connection";
+import { fetchPage, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
 import { Sql, sql } from "../database/sql";
 import { BadUserInputError, NotFoundError } from "../errors";
-import { expectGlobalId } from "../node/global-id";
-import { ApiToken, ApiTokenScope, PortfolioRole } from "./auth.entity";
-import { newSecret } from "./tokens";
+import { expectGlobalId } from "../common/global-id";
+import { ApiToken } from "./token.entity";
+import { ApiTokenScope, PortfolioRole } from "../access/roles";
+import { newSecret } from "../auth/tokens";
 import { CreateApiTokenInput, RevokeApiTokenInput } from "./token.inputs";
 
-/** Tokens the caller created; admins see every token. */
-export function listTokens(ctx: Context, includeRevoked: boolean, page: PageArgs) {
+/** Tokens the caller created; admins see every token (the api_token visibility rule, access.ts). */
+export function listTokens(ctx: Context, includeRevoked: boolean, plan: PagePlan<ApiToken>) {
   const conditions: Sql[] = [];
-  if (!ctx.access.viewer.admin) conditions.push(sql`t.created_by = ${ctx.access.viewer.subject}`);
   if (!includeRevoked) conditions.push(sql`t.revoked_at IS NULL`);
-  return fetchPage(ctx, { entity: ApiToken, table: "api_token", conditions, sort: "t.created_at", direction: OrderDirection.DESC }, page);
+  return fetchPage(ctx, { entity: ApiToken, conditions, sort: "t.created_at", direction: OrderDirection.DESC }, plan);
 }
 
 export async function createToken(ctx: Context, input: CreateApiTokenInput) {

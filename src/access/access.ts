@@ -1,19 +1,28 @@
 import { DataSource } from "typeorm";
 import { raw, Sql, sql } from "../database/sql";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { PortfolioRole, ROLE_RANK } from "./auth.entity";
+import { PortfolioRole, ROLE_RANK } from "./roles";
+import { Visibility } from "../common/visibility";
+import { belowCte, subtreeOf } from "../common/portfolio-tree";
 import { isPerson, Viewer } from "./viewer";
 
-/** Tables whose rows belong to a portfolio, directly or through a parent row. */
-export type ScopedTable =
-  | "portfolio"
-  | "initiative"
-  | "metric"
-  | "outcome_hypothesis"
-  | "measurement"
-  | "portfolio_member"
-  | "scoring_model"
-  | "scenario";
+/** Tables whose rows belong to a portfolio, directly or through a parent row; every table a list or loader reads must be here. */
+const SCOPED_TABLES = [
+  "portfolio",
+  "initiative",
+  "metric",
+  "outcome_hypothesis",
+  "measurement",
+  "portfolio_member",
+  "scoring_model",
+  "scenario",
+  "api_token",
+] as const;
+export type ScopedTable = (typeof SCOPED_TABLES)[number];
+const SCOPED = new Set<string>(SCOPED_TABLES);
+
+/** A membership's role as its rank (ROLE_RANK), in SQL. */
+const RANK_SQL = raw(`CASE role ${Object.entries(ROLE_RANK).map(([role, rank]) => `WHEN '${role}' THEN ${rank}`).join(" ")} END`);
 
 /**
  * What the caller may see and do, per request. Roles hold for the portfolio they are
@@ -22,7 +31,7 @@ export type ScopedTable =
  * What a caller may not see does not exist for them (NOT_FOUND, null, left out of lists);
  * what they see but may not change is FORBIDDEN.
  */
-export class Access {
+export class Access implements Visibility {
   private visibleRoles?: Promise<Map<string, number>>;
   private tokenScope?: Promise<Set<string>>;
 
@@ -34,17 +43,13 @@ export class Access {
   /** Effective role rank per visible portfolio (one statement, once per request); null for admins. */
   private roles(): Promise<Map<string, number>> | null {
     if (this.viewer.admin) return null;
-    this.visibleRoles ??= this.dataSource
-      .query(
-        `WITH RECURSIVE granted(id, rank) AS (
-           SELECT portfolio_id, CASE role WHEN 'OWNER' THEN 3 WHEN 'CONTRIBUTOR' THEN 2 ELSE 1 END
-             FROM portfolio_member WHERE subject = $1
-           UNION ALL
-           SELECT p.id, g.rank FROM portfolio p JOIN granted g ON p.parent_id = g.id
-         ) SELECT id, max(rank) AS rank FROM granted GROUP BY id`,
-        [this.viewer.subject],
-      )
-      .then((rows: Array<{ id: string; rank: number }>) => new Map(rows.map((r) => [r.id, r.rank])));
+    if (!this.visibleRoles) {
+      const granted = belowCte("granted", sql`SELECT portfolio_id, ${RANK_SQL} FROM portfolio_member WHERE subject = ${this.viewer.subject}`, ["rank"]);
+      const q = sql`WITH RECURSIVE ${granted} SELECT id, max(rank) AS rank FROM granted GROUP BY id`.toQuery();
+      this.visibleRoles = this.dataSource
+        .query(q.text, q.values)
+        .then((rows: Array<{ id: string; rank: number }>) => new Map(rows.map((r) => [r.id, r.rank])));
+    }
     return this.visibleRoles;
   }
 
@@ -76,13 +81,10 @@ export class Access {
   tokenPortfolios(): Promise<Set<string>> {
     const roots = this.viewer.token?.portfolioRowIds ?? [];
     if (!roots.length) return Promise.resolve(new Set());
-    this.tokenScope ??= this.dataSource
-      .query(
-        `WITH RECURSIVE sub(id) AS (SELECT id FROM portfolio WHERE id = ANY($1::uuid[])
-           UNION ALL SELECT p.id FROM portfolio p JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub`,
-        [roots],
-      )
-      .then((rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id)));
+    if (!this.tokenScope) {
+      const q = sql`SELECT id FROM ${subtreeOf(sql`${roots}::uuid[]`)} s`.toQuery();
+      this.tokenScope = this.dataSource.query(q.text, q.values).then((rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id)));
+    }
     return this.tokenScope;
   }
 
@@ -95,14 +97,17 @@ export class Access {
   }
 
   /** The condition that keeps a query over `table` (alias `alias`) to visible rows; null: no restriction. */
-  async condition(table: ScopedTable, alias = "t"): Promise<Sql | null> {
+  async condition(table: string, alias = "t"): Promise<Sql | null> {
+    // a table with no rule is a programming error, never "everything visible"
+    if (!SCOPED.has(table)) throw new Error(`No visibility rule for table ${table}`);
+    if (table === "api_token") return this.viewer.admin ? null : sql`${raw(alias)}.created_by = ${this.viewer.subject}`;
     const ids = await this.portfolioIds();
     if (ids === null) return null;
-    return visibleRows(table, alias, ids);
+    return visibleRows(table as Exclude<ScopedTable, "api_token">, alias, ids);
   }
 }
 
-function visibleRows(table: ScopedTable, a: string, ids: string[]): Sql {
+function visibleRows(table: Exclude<ScopedTable, "api_token">, a: string, ids: string[]): Sql {
   const col = (c: string) => raw(`${a}.${c}`);
   switch (table) {
     case "portfolio":

@@ -3,8 +3,8 @@ import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 /**
  * Reading ahead in the query: what the field being resolved, or the nodes of the connection
  * being resolved, select below it. A connection resolver uses it to compute in its own page
- * statement what every node would otherwise load in a statement of its own (PageExtension in
- * keyset.ts), and to read only the columns the selection needs (projection.ts).
+ * statement what every node would otherwise load in a statement of its own (a PageExtension,
+ * src/common/page.ts), and to read only the columns the selection needs (projection.ts).
  */
 
 /** Calls `visit` for every field in `set`, through fragments and inline fragments. */
@@ -20,7 +20,7 @@ function eachField(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, 
 }
 
 /** Every field selected on the nodes of the connection being resolved (`nodes`, `edges { node }`). */
-function eachNodeField(info: GraphQLResolveInfo, visit: (f: FieldNode) => void) {
+export function eachNodeField(info: GraphQLResolveInfo, visit: (f: FieldNode) => void) {
   for (const connection of info.fieldNodes) {
     eachField(info, connection.selectionSet, (f) => {
       if (f.name.value === "nodes") eachField(info, f.selectionSet, visit);
@@ -48,20 +48,4 @@ export function subfieldNames(info: GraphQLResolveInfo, fields: readonly FieldNo
   const names = new Set<string>();
   for (const f of fields) eachField(info, f.selectionSet, (s) => names.add(s.name.value));
   return names;
-}
-
-const perRequest = new WeakMap<object, Map<readonly FieldNode[], Map<string, unknown>>>();
-
-/**
- * `compute()` once per request for the field being resolved: a field under a list is resolved
- * once per item with the same field nodes, and what it reads ahead is the same for all of them.
- * `request` is the request's context; `name` tells computations on the same field apart.
- */
-export function oncePerField<T>(request: object, info: GraphQLResolveInfo, name: string, compute: () => T): T {
-  let byField = perRequest.get(request);
-  if (!byField) perRequest.set(request, (byField = new Map()));
-  let values = byField.get(info.fieldNodes);
-  if (!values) byField.set(info.fieldNodes, (values = new Map()));
-  if (!values.has(name)) values.set(name, compute());
-  return values.get(name) as T;
 }

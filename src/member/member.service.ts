@@ -1,17 +1,18 @@
 import { Context } from "../context";
-import { ConnectionResult, OrderDirection, PageArgs } from "../common/connection";
-import { pageForParent } from "../common/keyset";
+import { ConnectionResult, OrderDirection } from "../common/connection";
+import { fetchPageOfParent, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
-import { expectGlobalId } from "../node/global-id";
+import { expectGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
-import { PortfolioMember, PortfolioRole } from "./auth.entity";
+import { PortfolioMember } from "./member.entity";
+import { PortfolioRole } from "../access/roles";
 import { AddPortfolioMemberInput, RemovePortfolioMemberInput } from "./member.inputs";
 
 /** `Portfolio.members` (direct grants on this portfolio) for a page of portfolios in one statement. */
-export function membersOf(ctx: Context, portfolioId: string, page: PageArgs): Promise<ConnectionResult<PortfolioMember>> {
-  const q = { entity: PortfolioMember, table: "portfolio_member", conditions: [], sort: "t.subject", direction: OrderDirection.ASC };
-  return pageForParent(ctx, "Portfolio.members", page, q, "portfolio_id", portfolioId, page);
+export function membersOf(ctx: Context, portfolioId: string, plan: PagePlan<PortfolioMember>): Promise<ConnectionResult<PortfolioMember>> {
+  const q = { entity: PortfolioMember, conditions: [], sort: "t.subject", direction: OrderDirection.ASC };
+  return fetchPageOfParent(ctx, q, plan, "portfolio_id", portfolioId);
 }
 
 async function ownedPortfolio(ctx: Context, id: string): Promise<Portfolio> {

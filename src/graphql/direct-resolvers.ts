@@ -1,7 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { getMetadataStorage as validationMetadata } from "class-validator";
-import { isReadable } from "./auth/capabilities";
+import { isReadable } from "../graphql/readable";
 
 type FieldResolverMeta = ReturnType<typeof getMetadataStorage>["fieldResolvers"][number];
 type Param = NonNullable<FieldResolverMeta["params"]>[number];

@@ -1,7 +1,7 @@
 import { GraphQLScalarType } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 
-import { allDigits, digitAt, twoDigitsAt } from "./digits";
+import { allDigits, digitAt, twoDigitsAt } from "../common/digits";
 
 /** Days in `month` (1–12) of `year` (≥ 100: Date.UTC maps 0–99 to 1900–1999). */
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
