@@ -117,6 +117,8 @@ interface TableInfo {
   table: string;
   columns: ColumnInfo[];
   byProperty: Map<string, string>;
+  /** json/jsonb columns: their values are sent as JSON text (pg would send a JS array as a Postgres array). */
+  json: Set<string>;
   versioned: boolean;
   updatedAt: boolean;
   key: string;
@@ -135,6 +137,7 @@ function infoOf(dataSource: DataSource, entity: Function): TableInfo {
       table: meta.tableName,
       columns,
       byProperty,
+      json: new Set(meta.columns.filter((c) => c.type === "json" || c.type === "jsonb").map((c) => c.propertyName)),
       versioned: byProperty.get("version") === "version",
       updatedAt: byProperty.has("updatedAt"),
       key: meta.primaryColumns[0].propertyName,
@@ -192,15 +195,18 @@ export class Tx {
       if (!column) throw new Error(`${info.name} has no column for ${property}`);
       if (value === DEFAULT) sets.push(`${column} = DEFAULT`);
       else {
-        values.push(value);
+        values.push(info.json.has(property) ? JSON.stringify(value) : value);
         sets.push(`${column} = $${from + values.length}`);
       }
     }
     return { sets, values };
   }
 
-  /** INSERT … RETURNING *: the new row as an entity; a CREATE change. */
-  async insert<T extends object>(entity: EntityClass<T>, values: ChangeSet<T>): Promise<T> {
+  /**
+   * INSERT … RETURNING *: the new row as an entity; a CREATE change. `version` may be given
+   * only where it is data (a snapshot row such as scoring_model_version); versioned rows start at 1.
+   */
+  async insert<T extends object>(entity: EntityClass<T>, values: ChangeSet<T> & { version?: number }): Promise<T> {
     const info = infoOf(this.em.connection, entity);
     const { sets, values: params } = this.setList(info, values, 0);
     const columns = sets.map((s) => s.slice(0, s.indexOf(" = ")));

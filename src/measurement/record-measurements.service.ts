@@ -1,8 +1,8 @@
-import { EntityManager } from "typeorm";
 import { Context } from "../context";
 import { BadUserInputError, ErrorCode } from "../errors";
 import { decodeGlobalId } from "../common/global-id";
 import { sql } from "../database/sql";
+import { Tx } from "../database/write";
 import { PortfolioRole, ROLE_RANK } from "../access/roles";
 import { RecordMeasurementsInput } from "./record-measurements.inputs";
 
@@ -97,14 +97,14 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
  * FOR KEY SHARE keeps them from being deleted before the upsert (which would otherwise
  * fail on the foreign key), without blocking edits of the metrics.
  */
-async function resolveMetrics(ctx: Context, em: EntityManager, items: Checked[]): Promise<MetricRefs> {
+async function resolveMetrics(ctx: Context, tx: Tx, items: Checked[]): Promise<MetricRefs> {
   const keys = [...new Set(items.flatMap((i) => (i.metricKey !== null ? [i.metricKey] : [])))];
   const ids = [...new Set(items.flatMap((i) => (i.metricRowId !== null ? [i.metricRowId] : [])))];
   // metrics the caller cannot see are reported as unknown, exactly like missing ones
   const visible = (await ctx.access.condition("metric")) ?? sql`true`;
   const q = sql`SELECT t.id, t.key, t.portfolio_id FROM metric t
     WHERE (t.key = ANY(${keys}::text[]) OR t.id = ANY(${ids}::uuid[])) AND ${visible} FOR KEY SHARE OF t`.toQuery();
-  const rows: MetricRef[] = (await em.query(q.text, q.values)).map((r: Record<string, string>) => ({ id: r.id, key: r.key, portfolioId: r.portfolio_id }));
+  const rows: MetricRef[] = (await tx.query<Record<string, string>>(q.text, q.values)).map((r) => ({ id: r.id, key: r.key, portfolioId: r.portfolio_id }));
   return { byKey: new Map(rows.map((r) => [r.key, r])), byId: new Map(rows.map((r) => [r.id, r])) };
 }
 
@@ -152,9 +152,9 @@ function byNaturalKeyThenIndex(a: Row, b: Row): number {
  * no-op (no row version, no revision, not returned); `xmax = 0` tells a fresh insert from a
  * correction. WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
  */
-async function upsert(em: EntityManager, rows: Row[], recordedBy: string): Promise<{ inserted: number; updated: number }> {
+async function upsert(tx: Tx, rows: Row[], recordedBy: string): Promise<{ inserted: number; updated: number }> {
   // counted in SQL: one row back instead of one per written measurement
-  const [counts]: Array<{ inserted: number; written: number }> = await em.query(
+  const [counts] = await tx.query<{ inserted: number; written: number }>(
     `WITH up AS (INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
      SELECT u.metric_id, u.observed_at, u.source, u.value, u.note, now(), $6
        FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
@@ -206,8 +206,8 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
   // load the caller's roles and token scope now: inside the transaction they would need a
   // second connection from the pool while holding one
   await Promise.all([ctx.access.portfolioIds(), ctx.access.tokenPortfolios()]);
-  return ctx.dataSource.transaction(async (em) => {
-    const refs = await resolveMetrics(ctx, em, checked);
+  return ctx.write(async (tx) => {
+    const refs = await resolveMetrics(ctx, tx, checked);
     const deniedByMetric = new Map<string, string | null>();
     const named: Row[] = [];
     for (const item of checked) {
@@ -240,7 +240,19 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
     rejected.sort((a, b) => a.index - b.index);
     if (rows.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
 
-    const { inserted, updated } = await upsert(em, rows, ctx.callerName);
-    return { accepted: rows.length, inserted, updated, unchanged: rows.length - inserted - updated, rejected };
+    const { inserted, updated } = await upsert(tx, rows, ctx.callerName);
+    const unchanged = rows.length - inserted - updated;
+    // one change per call, not per row: per-row values stay in Measurement.revisions
+    await tx.recordChange({
+      entity: "Measurement",
+      table: "measurement",
+      id: ctx.requestId,
+      operation: "RECORD",
+      version: null,
+      before: null,
+      after: null,
+      summary: { accepted: rows.length, inserted, updated, unchanged, rejected: rejected.length, metricIds: [...new Set(rows.map((r) => r.metricId))] },
+    });
+    return { accepted: rows.length, inserted, updated, unchanged, rejected };
   });
 }

@@ -2,10 +2,13 @@ import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPageOfParent, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
+import { changesFrom, Tx } from "../database/write";
+import { hasSqlState, PG_UNIQUE_VIOLATION } from "../database/db-errors";
+import { ConflictError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
-import { PortfolioMember } from "./member.entity";
+import { MEMBER_COLUMNS, PortfolioMember } from "./member.entity";
 import { PortfolioRole } from "../access/roles";
 import { AddPortfolioMemberInput, RemovePortfolioMemberInput } from "./member.inputs";
 
@@ -21,22 +24,36 @@ async function ownedPortfolio(ctx: Context, id: string): Promise<Portfolio> {
   return (await portfolioLoader(ctx).load(key))!;
 }
 
+/** The membership of `subject` on the portfolio, locked for the rest of the transaction, or null. */
+async function lockMembership(tx: Tx, portfolioId: string, subject: string): Promise<PortfolioMember | null> {
+  const [row] = await tx.query("SELECT * FROM portfolio_member WHERE portfolio_id = $1 AND subject = $2 FOR UPDATE", [portfolioId, subject]);
+  return row ? hydrate(tx.em.connection, PortfolioMember, row) : null;
+}
+
 export async function addMember(ctx: Context, input: AddPortfolioMemberInput) {
   const portfolio = await ownedPortfolio(ctx, input.portfolioId);
-  const [row] = await ctx.dataSource.query(
-    `INSERT INTO portfolio_member (portfolio_id, subject, role, created_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (portfolio_id, subject) DO UPDATE SET role = EXCLUDED.role, created_by = EXCLUDED.created_by
-     RETURNING *`,
-    [portfolio.rowId, input.subject, input.role, ctx.access.viewer.subject],
-  );
-  return { member: hydrate(ctx.dataSource, PortfolioMember, row), portfolio };
+  const changes = { ...changesFrom(MEMBER_COLUMNS, input, {}, "create"), createdBy: ctx.access.viewer.subject };
+  try {
+    const member = await ctx.write(async (tx) => {
+      const current = await lockMembership(tx, portfolio.rowId, input.subject);
+      return current ? tx.update(PortfolioMember, current, changes) : tx.insert(PortfolioMember, { ...changes, portfolioId: portfolio.rowId });
+    });
+    return { member, portfolio };
+  } catch (e) {
+    // the same person added twice at once: one insert wins, the other may simply retry
+    if (hasSqlState(e, PG_UNIQUE_VIOLATION, "portfolio_member_unique")) {
+      throw new ConflictError("This membership was changed at the same time; retry", "input.subject");
+    }
+    throw e;
+  }
 }
 
 export async function removeMember(ctx: Context, input: RemovePortfolioMemberInput) {
   const portfolio = await ownedPortfolio(ctx, input.portfolioId);
-  const rows = await ctx.dataSource.query(
-    "WITH d AS (DELETE FROM portfolio_member WHERE portfolio_id = $1 AND subject = $2 RETURNING 1) SELECT count(*)::int AS n FROM d",
-    [portfolio.rowId, input.subject],
-  );
-  return { removed: rows[0].n > 0, portfolio };
+  const removed = await ctx.write(async (tx) => {
+    const current = await lockMembership(tx, portfolio.rowId, input.subject);
+    if (current) await tx.delete(PortfolioMember, current);
+    return current !== null;
+  });
+  return { removed, portfolio };
 }

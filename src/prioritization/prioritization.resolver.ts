@@ -38,8 +38,9 @@ export class PortfolioPrioritizationResolver {
     includeDescendants: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ranking.ranking(ctx, portfolio, { model, scoringModelId, includeDescendants, ...page });
+    return ranking.ranking(ctx, portfolio, { model, scoringModelId, includeDescendants }, planPage(ctx, info, page));
   }
 
   @Readable()

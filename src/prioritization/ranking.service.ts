@@ -1,5 +1,7 @@
 import { Context } from "../context";
-import { CursorValue, encodeCursor, pageWindow } from "../common/connection";
+import { OrderDirection } from "../common/connection";
+import { fetchPage, ListQuery, PagePlan } from "../common/page";
+import { ancestorsOf } from "../common/portfolio-tree";
 import { hydrate } from "../database/hydrate";
 import { sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
@@ -16,10 +18,6 @@ export interface RankingArgs {
   model: RankingModel;
   scoringModelId?: string | null;
   includeDescendants: boolean;
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
 }
 
 const INPUTS: Record<Exclude<RankingModel, RankingModel.CUSTOM>, string[]> = {
@@ -42,13 +40,8 @@ export async function rankingScope(
   if (!scoringModelId) throw new BadUserInputError("The CUSTOM model needs scoringModelId", field);
   const m = await requireScoringModel(ctx, scoringModelId, field);
   // a portfolio is ranked by its own models or those of a portfolio above it
-  const [{ applies }] = await ctx.dataSource.query(
-    `WITH RECURSIVE up(id, parent_id) AS (
-       SELECT id, parent_id FROM portfolio WHERE id = $1
-       UNION ALL SELECT p.id, p.parent_id FROM portfolio p JOIN up ON p.id = up.parent_id
-     ) SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS applies`,
-    [portfolio.rowId, m.portfolioId],
-  );
+  const check = sql`SELECT ${m.portfolioId}::uuid IN ${ancestorsOf(portfolio.rowId)} AS applies`.toQuery();
+  const [{ applies }] = await ctx.dataSource.query(check.text, check.values);
   if (!applies) throw new BadUserInputError("The scoring model belongs to a portfolio that is not this one or above it", field);
   return { scope: { rootId: portfolio.rowId, deep, stages, model, custom: { modelId: m.rowId, criteria: m.criteria } }, version: m.version };
 }
@@ -66,49 +59,40 @@ function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): R
   return { rank: row.score === null ? null : row.pos, score: row.score, initiative, expectedBenefit: row.expected_benefit, inputs, missingInputs };
 }
 
-/** A ranking cursor is a position (rankings are recomputed on every request), in the shared cursor encoding. */
-const cursorOf = (pos: number) => encodeCursor([String(pos), "rank"]);
-function positionOf(cursor: CursorValue, field: string): number {
-  const [pos, kind] = cursor;
-  if (kind !== "rank" || pos === null || !/^\d{1,9}$/.test(pos)) throw new BadUserInputError(`${field} is not a valid cursor`, field);
-  return Number(pos);
-}
-
-/** `Portfolio.ranking`: one statement per page. */
-export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs): Promise<RankingConnection> {
+/**
+ * `Portfolio.ranking`: one statement per page, a ListQuery over the ranked relation sorted by
+ * position. Every row carries the ranking's totals, so totalCount and scoredCount cost a
+ * statement only on a page past the end.
+ */
+export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs, plan: PagePlan<RankingEntry>): Promise<RankingConnection> {
   const { scope, version } = await rankingScope(ctx, portfolio, args.model, args.scoringModelId, args.includeDescendants);
-  // the same page arguments and limits as every other connection
-  const { backward, limit, cursor } = pageWindow(args);
-  const field = backward ? "before" : "after";
-  const bound = cursor ? positionOf(cursor, field) : backward ? null : 0;
-  const window = backward
-    ? sql`WHERE ${bound === null ? sql`true` : sql`pos < ${bound}`} ORDER BY pos DESC`
-    : sql`WHERE pos > ${bound} ORDER BY pos`;
-  const q = sql`${rankedCte(scope)},
-    counts AS (SELECT max(n_total) AS n_total, max(n_scored) AS n_scored FROM ranked)
-    SELECT page.*, counts.n_total AS total, counts.n_scored AS scored FROM counts
-    LEFT JOIN LATERAL (SELECT * FROM ranked ${window} LIMIT ${limit + 1}) page ON true`.toQuery();
-  // the counts row always comes back, with the page's rows or alone (id NULL) past the end
-  const result: Record<string, any>[] = await ctx.dataSource.query(q.text, q.values);
-  const head = result[0];
-  const rows = result.filter((r) => r.id !== null);
-  const more = rows.length > limit;
-  const page = rows.slice(0, limit);
-  if (backward) page.reverse();
-  const edges = page.map((r) => ({ cursor: cursorOf(r.pos), node: toEntry(ctx, scope, r) }));
+  let totals: { total: number; scored: number } | null = null;
+  const list: ListQuery<RankingEntry> = {
+    entity: RankingEntry,
+    from: sql`(${rankedCte(scope)} SELECT * FROM ranked)`,
+    conditions: [],
+    sort: "t.pos",
+    direction: OrderDirection.ASC,
+    toNode: (row) => {
+      totals ??= { total: row.n_total as number, scored: row.n_scored as number };
+      return toEntry(ctx, scope, row);
+    },
+  };
+  const page = await fetchPage(ctx, list, { ...plan, columns: null });
+  const counted = async () => {
+    if (totals) return totals;
+    const q = sql`${rankedCte(scope)} SELECT count(*)::int AS total, count(score)::int AS scored FROM ranked`.toQuery();
+    const [row] = await ctx.dataSource.query(q.text, q.values);
+    return (totals = row as { total: number; scored: number });
+  };
   return Object.assign(new RankingConnection(), {
     model: args.model,
     scoringModelVersion: version,
-    totalCount: head.total ?? 0,
-    scoredCount: head.scored ?? 0,
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: backward ? bound !== null && bound <= (head.total ?? 0) : more,
-      hasPreviousPage: backward ? more : (bound ?? 0) > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    edges: page.edges,
+    nodes: page.nodes,
+    pageInfo: page.pageInfo,
+    totalCount: counted().then((t) => t.total),
+    scoredCount: counted().then((t) => t.scored),
   });
 }
 

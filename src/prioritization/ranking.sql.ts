@@ -1,4 +1,5 @@
 import { raw, Sql, sql } from "../database/sql";
+import { belowCte } from "../common/portfolio-tree";
 import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
 import { RankingModel } from "./prioritization.types";
 import { Criterion } from "./scoring";
@@ -60,10 +61,7 @@ function customCte(scope: RankingScope): Sql {
  * name and id in code-point order (COLLATE "C"); unscored last by name. One statement.
  */
 export function rankedCte(scope: RankingScope): Sql {
-  return sql`WITH RECURSIVE tree(id) AS (
-      SELECT ${scope.rootId}::uuid
-      UNION SELECT p.id FROM portfolio p JOIN tree ON p.parent_id = tree.id WHERE ${scope.deep}::boolean
-    ),
+  return sql`WITH RECURSIVE ${belowCte("tree", sql`SELECT ${scope.rootId}::uuid, ${scope.deep}::boolean`, ["deep"], "deep")},
     cand AS (SELECT i.* FROM initiative i WHERE i.portfolio_id IN (SELECT id FROM tree) AND i.stage = ANY(${scope.stages}::text[])),
     b AS (
       SELECT c.id, coalesce(sum(h.expected_benefit) FILTER (WHERE h.state IN ${COUNTED_STATES_SQL}), 0)::float8 AS expected_benefit

@@ -2,13 +2,13 @@ import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPageOfParent, PagePlan } from "../common/page";
 import { hydrate } from "../database/hydrate";
-import { lockForUpdate } from "../database/rows";
+import { Tx } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
 import { PortfolioRole } from "../access/roles";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
-import { ScoringCriterion, ScoringModel } from "./scoring-model.entity";
+import { ScoringCriterion, ScoringModel, ScoringModelVersion } from "./scoring-model.entity";
 import { CreateScoringModelInput, ScoringCriterionInput, SetInitiativeScoresInput, UpdateScoringModelInput } from "./scoring-model.inputs";
 import { checkCriteria, checkCriterionValue } from "./scoring";
 
@@ -41,24 +41,25 @@ function criteriaOf(input: ScoringCriterionInput[]): ScoringCriterion[] {
   return criteria;
 }
 
-async function saveVersion(ctx: Context, em: { query: Context["dataSource"]["query"] }, model: Record<string, unknown>) {
-  await em.query(
-    `INSERT INTO scoring_model_version (model_id, version, name, criteria, created_by) VALUES ($1, $2, $3, $4, $5)`,
-    [model.id, model.version, model.name, JSON.stringify(model.criteria), ctx.access.viewer.subject],
-  );
+/** Keeps the model's new version beside it (rankings name the version they used). */
+async function saveVersion(ctx: Context, tx: Tx, model: ScoringModel): Promise<void> {
+  await tx.insert(ScoringModelVersion, {
+    modelId: model.rowId,
+    version: model.version,
+    name: model.name,
+    criteria: model.criteria,
+    createdBy: ctx.access.viewer.subject,
+  });
 }
 
 export async function createScoringModel(ctx: Context, input: CreateScoringModelInput): Promise<ScoringModel> {
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   const criteria = criteriaOf(input.criteria);
-  return ctx.dataSource.transaction(async (em) => {
-    const [row] = await em.query(
-      `INSERT INTO scoring_model (portfolio_id, name, criteria, created_by) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [portfolioId, input.name, JSON.stringify(criteria), ctx.access.viewer.subject],
-    );
-    await saveVersion(ctx, em, row);
-    return hydrate(ctx.dataSource, ScoringModel, row);
+  return ctx.write(async (tx) => {
+    const model = await tx.insert(ScoringModel, { portfolioId, name: input.name, criteria, createdBy: ctx.access.viewer.subject });
+    await saveVersion(ctx, tx, model);
+    return model;
   });
 }
 
@@ -67,17 +68,12 @@ export async function updateScoringModel(ctx: Context, input: UpdateScoringModel
   await ctx.access.require(model.portfolioId, PortfolioRole.OWNER, "Scoring model", "input.id");
   if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
   const criteria = input.criteria ? criteriaOf(input.criteria) : undefined;
-  return ctx.dataSource.transaction(async (em) => {
-    const current = await lockForUpdate(em, ScoringModel, "scoring_model", model.rowId, input.expectedVersion, "Scoring model");
+  return ctx.write(async (tx) => {
+    const current = await tx.lock(ScoringModel, model.rowId, input.expectedVersion);
     // nothing to change, nothing to version
-    if (input.name === undefined && !input.criteria) return current;
-    const [row] = await em.query(
-      `WITH u AS (UPDATE scoring_model SET name = coalesce($2, name), criteria = coalesce($3::jsonb, criteria),
-         version = version + 1, updated_at = now() WHERE id = $1 RETURNING *) SELECT * FROM u`,
-      [model.rowId, input.name ?? null, criteria ? JSON.stringify(criteria) : null],
-    );
-    await saveVersion(ctx, em, row);
-    return hydrate(ctx.dataSource, ScoringModel, row);
+    const updated = await tx.update(ScoringModel, current, { name: input.name ?? undefined, criteria });
+    if (updated !== current) await saveVersion(ctx, tx, updated);
+    return updated;
   });
 }
 
@@ -108,9 +104,9 @@ export async function setInitiativeScores(ctx: Context, input: SetInitiativeScor
   });
   const set = input.scores.filter((s) => s.value !== null);
   const cleared = input.scores.filter((s) => s.value === null).map((s) => s.key);
-  await ctx.dataSource.transaction(async (em) => {
+  await ctx.write(async (tx) => {
     if (set.length) {
-      await em.query(
+      await tx.query(
         `INSERT INTO initiative_criterion_score (initiative_id, model_id, criterion_key, value)
          SELECT $1, $2, k, v FROM unnest($3::text[], $4::float8[]) AS x(k, v)
          ON CONFLICT (initiative_id, model_id, criterion_key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
@@ -118,12 +114,23 @@ export async function setInitiativeScores(ctx: Context, input: SetInitiativeScor
       );
     }
     if (cleared.length) {
-      await em.query("DELETE FROM initiative_criterion_score WHERE initiative_id = $1 AND model_id = $2 AND criterion_key = ANY($3::text[])", [
+      await tx.query("DELETE FROM initiative_criterion_score WHERE initiative_id = $1 AND model_id = $2 AND criterion_key = ANY($3::text[])", [
         initiativeId,
         model.rowId,
         cleared,
       ]);
     }
+    // a set-based write: one change naming what was set and cleared
+    await tx.recordChange({
+      entity: "InitiativeCriterionScore",
+      table: "initiative_criterion_score",
+      id: initiativeId,
+      operation: "UPDATE",
+      version: null,
+      before: null,
+      after: Object.fromEntries(input.scores.map((s) => [s.key, s.value])),
+      summary: { modelId: model.rowId },
+    });
   });
   return { initiative, scoringModel: model, scores: await scoresOf(ctx, initiativeId, model) };
 }

@@ -1,7 +1,6 @@
 import { Context } from "../context";
 import { OrderDirection } from "../common/connection";
 import { fetchPage, PagePlan } from "../common/page";
-import { hydrate } from "../database/hydrate";
 import { sql } from "../database/sql";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
@@ -138,11 +137,11 @@ export function planOf(scenario: Scenario): ScenarioPlan {
 export async function saveScenario(ctx: Context, input: SaveScenarioInput): Promise<Scenario> {
   ctx.access.requirePerson();
   const { plan, portfolio, stored } = await planScenario(ctx, input);
-  const [row] = await ctx.dataSource.query(
-    `INSERT INTO scenario (portfolio_id, name, input, result, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [portfolio.rowId, input.name, JSON.stringify(stored), JSON.stringify(plan), ctx.access.viewer.subject],
+  // the plan goes through JSON so the stored result holds plain values, as it is read back
+  const result = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
+  return ctx.write((tx) =>
+    tx.insert(Scenario, { portfolioId: portfolio.rowId, name: input.name, input: stored, result, createdBy: ctx.access.viewer.subject }),
   );
-  return hydrate(ctx.dataSource, Scenario, row);
 }
 
 export function findScenario(ctx: Context, id: string, field = "id") {

@@ -1,4 +1,5 @@
-import { DataSource, EntityManager } from "typeorm";
+import { DataSource } from "typeorm";
+import { Tx, writeTransaction } from "../database/write";
 import {
   CORRECTIONS, DAY, DEMO_SOURCE, DemoHypothesis, DemoMetric, DemoStatus, HYPOTHESES, INITIATIVES, METRICS, PORTFOLIOS,
   SeriesPlan, clamp, generateSeries, round, startOfDay, trendAt, valueDp,
@@ -156,24 +157,24 @@ const iso = (t: number) => new Date(t).toISOString();
 type Column<T> = [string, string, (row: T) => unknown, ((c: string) => string)?];
 
 /** One INSERT … SELECT FROM unnest(arrays) for all rows: set-based, whatever their number. */
-async function insertRows<T>(em: EntityManager, table: string, columns: Column<T>[], rows: T[], returning = ""): Promise<any[]> {
+async function insertRows<T>(tx: Tx, table: string, columns: Column<T>[], rows: T[], returning = ""): Promise<any[]> {
   const names = columns.map(([name]) => name).join(", ");
   const select = columns.map(([, , , wrap], i) => (wrap ? wrap(`c${i}`) : `c${i}`)).join(", ");
   const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
   const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  return em.query(
+  return tx.query(
     `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${arrays}) AS u(${aliases})${returning && ` RETURNING ${returning}`}`,
     columns.map(([, , get]) => rows.map(get)),
   );
 }
 
-async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise<DemoCounts> {
+async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts> {
   const at = now.toISOString();
   const portfolioIds = new Map<string, string>();
   // level by level, so every parent's id is known before its children go in
   for (let d = 0; plan.portfolios.some((p) => p.depth === d); d++) {
     const level = plan.portfolios.filter((p) => p.depth === d);
-    const rows = await insertRows(em, "portfolio", [
+    const rows = await insertRows(tx, "portfolio", [
       ["name", "text", (p) => p.name], ["description", "text", (p) => p.description], ["owner", "text", (p) => p.owner],
       ["parent_id", "uuid", (p) => (p.parent ? portfolioIds.get(p.parent) : null)], ["budget", "numeric", (p) => p.budget],
       ["created_at", "timestamptz", () => iso(startOfDay(now.getTime()) - 760 * DAY)], ["updated_at", "timestamptz", () => at],
@@ -181,7 +182,7 @@ async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise
     for (const r of rows) portfolioIds.set(r.name, r.id);
   }
 
-  const initiativeRows = await insertRows(em, "initiative", [
+  const initiativeRows = await insertRows(tx, "initiative", [
     ["portfolio_id", "uuid", (i) => portfolioIds.get(i.portfolio)], ["name", "text", (i) => i.name],
     ["description", "text", (i) => i.description], ["owner", "text", (i) => i.owner], ["sponsor", "text", (i) => i.sponsor],
     ["stage", "text", (i) => i.stage], ["budget", "numeric", (i) => i.budget], ["actual_cost", "numeric", (i) => i.actualCost],
@@ -192,7 +193,7 @@ async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise
   ], plan.initiatives, "id, name");
   const initiativeIds = new Map<string, string>(initiativeRows.map((r) => [r.name, r.id]));
 
-  const metricRows = await insertRows(em, "metric", [
+  const metricRows = await insertRows(tx, "metric", [
     ["key", "text", (m) => m.key], ["name", "text", (m) => m.name], ["description", "text", (m) => m.description],
     ["unit", "text", (m) => m.unit], ["direction", "text", (m) => m.direction], ["aggregation", "text", (m) => m.aggregation],
     ["cadence", "text", (m) => m.cadence], ["portfolio_id", "uuid", (m) => portfolioIds.get(m.portfolio)],
@@ -200,7 +201,7 @@ async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise
   ], plan.metrics, "id, key");
   const metricIds = new Map<string, string>(metricRows.map((r) => [r.key, r.id]));
 
-  await insertRows(em, "outcome_hypothesis", [
+  await insertRows(tx, "outcome_hypothesis", [
     ["initiative_id", "uuid", (h) => initiativeIds.get(h.initiative)], ["metric_id", "uuid", (h) => metricIds.get(h.metricKey)],
     ["statement", "text", (h) => h.statement], ["baseline", "float8", (h) => h.baseline],
     ["baseline_at", "timestamptz", (h) => iso(h.baselineAt)], ["target", "float8", (h) => h.target],
@@ -214,14 +215,14 @@ async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise
   const rows = plan.series.flatMap((s) =>
     s.times.map((t, i) => ({ metricId: metricIds.get(s.key), t, value: wrong.get(`${s.key}@${t}`) ?? s.values[i] })));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await insertRows(em, "measurement", [
+    await insertRows(tx, "measurement", [
       ["metric_id", "uuid", (r) => r.metricId], ["observed_at", "timestamptz", (r) => iso(r.t)], ["value", "float8", (r) => r.value],
       ["source", "text", () => DEMO_SOURCE], ["recorded_by", "text", () => DEMO_SOURCE],
       ["recorded_at", "timestamptz", (r) => iso(Math.min(r.t + 3_600_000, now.getTime()))],
     ], rows.slice(i, i + ROWS_PER_INSERT));
   }
   const cor = plan.corrections;
-  await em.query(
+  await tx.query(
     `UPDATE measurement m SET value = c.value, note = c.note, recorded_at = c.recorded_at, recorded_by = 'RMO data steward'
      FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::timestamptz[]) AS c(metric_id, observed_at, value, note, recorded_at)
      WHERE m.metric_id = c.metric_id AND m.observed_at = c.observed_at AND m.source = $6`,
@@ -229,10 +230,13 @@ async function insertPlan(em: EntityManager, plan: DemoPlan, now: Date): Promise
       cor.map((c) => iso(c.recordedAt)), DEMO_SOURCE],
   );
 
-  return {
+  const counts = {
     portfolios: portfolioIds.size, initiatives: initiativeIds.size, metrics: metricIds.size, hypotheses: plan.hypotheses.length,
     measurements: rows.length, revisions: cor.length,
   };
+  // a set-based load with backdated rows: one change for the whole dataset, on the write path
+  await tx.recordChange({ entity: "DemoDataset", table: "portfolio", id: String(now.getTime()), operation: "CREATE", version: null, before: null, after: null, summary: counts });
+  return counts;
 }
 
 /** Loads the demo dataset in one transaction; see DemoOptions for `now` and `instance`. */
@@ -240,7 +244,8 @@ export async function seedDemo(dataSource: DataSource, log: (m: string) => void,
   const started = Date.now();
   const now = options.now ?? new Date();
   const plan = buildDemoPlan(now, options.instance ?? 1);
-  const counts = await dataSource.transaction((em) => insertPlan(em, plan, now));
+  const actor = { kind: "SYSTEM", id: "demo-data", requestId: "seed" };
+  const counts = await writeTransaction(dataSource, actor, (tx) => insertPlan(tx, plan, now));
   log(
     `Demo data loaded in ${Date.now() - started} ms: ${counts.portfolios} portfolios, ${counts.initiatives} initiatives, ` +
       `${counts.metrics} metrics, ${counts.hypotheses} hypotheses, ${counts.measurements} measurements, ${counts.revisions} corrections`,

@@ -1,7 +1,6 @@
 import { Context } from "../context";
 import { OrderDirection } from "../common/connection";
 import { fetchPage, PagePlan } from "../common/page";
-import { hydrate } from "../database/hydrate";
 import { Sql, sql } from "../database/sql";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
@@ -35,22 +34,31 @@ export async function createToken(ctx: Context, input: CreateApiTokenInput) {
     portfolioRowIds.push(key);
   }
   const { secret, prefix, hash } = newSecret();
-  const [row] = await ctx.dataSource.query(
-    `INSERT INTO api_token (name, prefix, secret_hash, scope, metric_keys, portfolio_ids, created_by, created_by_admin, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [input.name, prefix, hash, input.scope, metricKeys, portfolioRowIds, ctx.access.viewer.subject, ctx.access.viewer.admin, input.expiresAt ?? null],
+  const apiToken = await ctx.write((tx) =>
+    tx.insert(ApiToken, {
+      name: input.name,
+      prefix,
+      secretHash: hash,
+      scope: input.scope,
+      metricKeys,
+      portfolioIds: portfolioRowIds,
+      createdBy: ctx.access.viewer.subject,
+      createdByAdmin: ctx.access.viewer.admin,
+      expiresAt: input.expiresAt ?? null,
+    }),
   );
-  return { apiToken: hydrate(ctx.dataSource, ApiToken, row), secret };
+  return { apiToken, secret };
 }
 
 export async function revokeToken(ctx: Context, input: RevokeApiTokenInput) {
   ctx.access.requirePerson();
   const key = expectGlobalId(input.id, "ApiToken", "input.id");
-  const [row] = await ctx.dataSource.query(
-    `WITH u AS (UPDATE api_token SET revoked_at = coalesce(revoked_at, now())
-      WHERE id = $1 AND ($2::boolean OR created_by = $3) RETURNING *) SELECT * FROM u`,
-    [key, ctx.access.viewer.admin, ctx.access.viewer.subject],
-  );
-  if (!row) throw new NotFoundError("API token not found", "input.id");
-  return { apiToken: hydrate(ctx.dataSource, ApiToken, row) };
+  // a token is revoked by its creator or an admin; others cannot see it (NOT_FOUND)
+  const visible = await ctx.loaders.byId(ApiToken).load(key);
+  if (!visible) throw new NotFoundError("API token not found", "input.id");
+  const apiToken = await ctx.write(async (tx) => {
+    const current = await tx.lock(ApiToken, key);
+    return current.revokedAt ? current : tx.update(ApiToken, current, { revokedAt: new Date() });
+  });
+  return { apiToken };
 }

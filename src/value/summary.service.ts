@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { Context } from "../context";
 import { raw, Sql, sql } from "../database/sql";
+import { belowCte } from "../common/portfolio-tree";
 import { PROGRESS_STATUSES } from "./progress";
 import { progressJoins, WEIGHTED_PROGRESS_SQL } from "./progress.sql";
 import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
@@ -15,11 +16,7 @@ export function initiativeScope(ids: readonly string[]): Sql {
 /** A portfolio's own initiatives, or (deep) those of its whole subtree, archived portfolios included. */
 export function portfolioScope(ids: readonly string[], deep: readonly boolean[]): Sql {
   return sql`keys AS (SELECT k.id, k.deep, k.ord FROM unnest(${ids}::uuid[], ${deep}::bool[]) WITH ORDINALITY AS k(id, deep, ord)),
-    tree(ord, id, deep) AS (
-      SELECT keys.ord, keys.id, keys.deep FROM keys
-      UNION
-      SELECT t.ord, c.id, t.deep FROM tree t JOIN portfolio c ON c.parent_id = t.id WHERE t.deep
-    ),
+    ${belowCte("tree", sql`SELECT keys.id, keys.ord, keys.deep FROM keys`, ["ord", "deep"], "deep")},
     scope AS (SELECT t.ord, i.id, i.budget, i.actual_cost FROM tree t JOIN initiative i ON i.portfolio_id = t.id)`;
 }
 
