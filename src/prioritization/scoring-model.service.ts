@@ -1,7 +1,6 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPageOfParent, PagePlan } from "../common/page";
-import { hydrate } from "../database/hydrate";
 import { Tx } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
