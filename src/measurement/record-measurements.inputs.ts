@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 @InputType({
   description:
@@ -50,15 +50,29 @@ export class RecordMeasurementsInput {
   atomic!: boolean;
 }
 
+/** Why an item of a batch was refused: the API error codes an item can get. */
+export enum MeasurementRejectionCode {
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  NOT_FOUND = "NOT_FOUND",
+  FORBIDDEN = "FORBIDDEN",
+}
+registerEnumType(MeasurementRejectionCode, {
+  name: "MeasurementRejectionCode",
+  description: "Why one item of a recordMeasurements batch was refused; the same codes as `errors[].extensions.code`.",
+  valuesConfig: {
+    BAD_USER_INPUT: { description: "The item is invalid (value, observedAt, source, note, or the same key twice in one call); `field` names the input." },
+    NOT_FOUND: { description: "No metric with this key or ID, or one the caller may not see." },
+    FORBIDDEN: { description: "The caller sees the metric but may not record it (a VIEWER, or an API token whose scope does not name it)." },
+  },
+});
+
 @ObjectType({ simpleResolvers: true, description: "Why one item of a recordMeasurements batch was not written." })
 export class MeasurementRejection {
   @Field(() => Int, { description: "Position of the item in `input.measurements` (0-based)." })
   index!: number;
 
-  @Field(() => String, {
-    description: "Error code as in `errors[].extensions.code`: NOT_FOUND (unknown metric) or BAD_USER_INPUT (invalid item).",
-  })
-  code!: string;
+  @Field(() => MeasurementRejectionCode, { description: "Why the item was refused: BAD_USER_INPUT, NOT_FOUND or FORBIDDEN." })
+  code!: MeasurementRejectionCode;
 
   @Field(() => String, { description: "What is wrong, for a person to read." })
   message!: string;

@@ -1,15 +1,15 @@
 import { Context } from "../context";
-import { BadUserInputError, ErrorCode } from "../errors";
+import { BadUserInputError } from "../errors";
 import { decodeGlobalId } from "../common/global-id";
 import { sql } from "../database/sql";
 import { Tx } from "../database/write";
 import { PortfolioRole, ROLE_RANK } from "../access/roles";
-import { RecordMeasurementsInput } from "./record-measurements.inputs";
+import { MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
 
 /** One item that was not written, with the input path at fault. */
 export interface Rejection {
   index: number;
-  code: ErrorCode;
+  code: MeasurementRejectionCode;
   message: string;
   field: string | null;
 }
@@ -41,7 +41,7 @@ interface Row extends Checked {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_SOURCE_CHARS = 200;
 
-function reject(index: number, code: ErrorCode, message: string, field: string): Rejection {
+function reject(index: number, code: MeasurementRejectionCode, message: string, field: string): Rejection {
   return { index, code, message, field: `input.measurements.${index}${field ? `.${field}` : ""}` };
 }
 
@@ -50,36 +50,36 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
   const hasKey = item.metricKey != null;
   const hasId = item.metricId != null;
   if (hasKey === hasId) {
-    return reject(index, "BAD_USER_INPUT", "Give exactly one of metricKey or metricId", "");
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "Give exactly one of metricKey or metricId", "");
   }
   let metricRowId: string | null = null;
   if (hasId) {
     const decoded = decodeGlobalId(item.metricId!);
-    if (!decoded) return reject(index, "BAD_USER_INPUT", "metricId is not a valid ID", "metricId");
+    if (!decoded) return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "metricId is not a valid ID", "metricId");
     if (decoded.type !== "Metric") {
-      return reject(index, "BAD_USER_INPUT", `metricId must be the ID of a Metric, not of a ${decoded.type}`, "metricId");
+      return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `metricId must be the ID of a Metric, not of a ${decoded.type}`, "metricId");
     }
     metricRowId = decoded.key;
   }
   // GraphQL's Float already refuses NaN and ±Infinity; guard in case another caller does not
   if (typeof item.value !== "number" || !Number.isFinite(item.value)) {
-    return reject(index, "BAD_USER_INPUT", "value must be a finite number", "value");
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "value must be a finite number", "value");
   }
   const t = item.observedAt instanceof Date ? item.observedAt.getTime() : NaN;
-  if (Number.isNaN(t)) return reject(index, "BAD_USER_INPUT", "observedAt is not a valid date-time", "observedAt");
+  if (Number.isNaN(t)) return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "observedAt is not a valid date-time", "observedAt");
   // Postgres has no year 0, which RFC 3339 allows: refuse it here rather than fail the statement
   if (item.observedAt.getUTCFullYear() < 1) {
-    return reject(index, "BAD_USER_INPUT", "observedAt must be in year 1 or later", "observedAt");
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "observedAt must be in year 1 or later", "observedAt");
   }
   if (t > now + DAY_MS) {
-    return reject(index, "BAD_USER_INPUT", "observedAt may be at most 24 hours ahead of now", "observedAt");
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "observedAt may be at most 24 hours ahead of now", "observedAt");
   }
   const source = item.source ?? defaultSource;
-  if (source.trim() === "") return reject(index, "BAD_USER_INPUT", "source must not be empty", "source");
+  if (source.trim() === "") return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "source must not be empty", "source");
   // count code points as Postgres' char_length does, not UTF-16 units (never more than those)
   const sourceChars = source.length > MAX_SOURCE_CHARS ? [...source].length : source.length;
   if (sourceChars > MAX_SOURCE_CHARS) {
-    return reject(index, "BAD_USER_INPUT", `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`, "source");
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`, "source");
   }
   return {
     index,
@@ -215,14 +215,14 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
       const field = item.metricKey !== null ? "metricKey" : "metricId";
       if (ref === undefined) {
         const label = item.metricKey !== null ? `key "${item.metricKey}"` : "ID";
-        rejected.push(reject(item.index, "NOT_FOUND", `No metric with this ${label}`, field));
+        rejected.push(reject(item.index, MeasurementRejectionCode.NOT_FOUND, `No metric with this ${label}`, field));
         continue;
       }
       // once per metric, not per row: a batch of 5,000 usually names a handful of metrics
       let denied = deniedByMetric.get(ref.id);
       if (denied === undefined) deniedByMetric.set(ref.id, (denied = await writeDenied(ctx, ref)));
       if (denied) {
-        rejected.push(reject(item.index, "FORBIDDEN", denied, field));
+        rejected.push(reject(item.index, MeasurementRejectionCode.FORBIDDEN, denied, field));
         continue;
       }
       (item as Row).metricId = ref.id;
@@ -234,7 +234,7 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
     const rows: Row[] = [];
     for (const row of named) {
       if (rows.length && byNaturalKey(rows[rows.length - 1], row) === 0) {
-        rejected.push(reject(row.index, "BAD_USER_INPUT", "Same metric, observedAt and source as an earlier item in this call", ""));
+        rejected.push(reject(row.index, MeasurementRejectionCode.BAD_USER_INPUT, "Same metric, observedAt and source as an earlier item in this call", ""));
       } else rows.push(row);
     }
     rejected.sort((a, b) => a.index - b.index);
