@@ -62,11 +62,6 @@ export interface PagePlan<T> {
   extensions: readonly PageExtension<T>[];
 }
 
-/** A plan that reads every column and computes nothing beside it (services' own reads). */
-export function plainPlan<T>(window: PageWindow): PagePlan<T> {
-  return { window, columns: null, extensions: [] };
-}
-
 function sortOf(q: ListQuery<unknown>): readonly string[] {
   return typeof q.sort === "string" ? [q.sort] : q.sort;
 }

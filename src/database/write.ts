@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from "typeorm";
+import { DataSource, EntityManager, TableColumn } from "typeorm";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
 import { hydrate } from "./hydrate";
 
@@ -29,27 +29,26 @@ export type ChangeSet<T> = { [K in ColumnKey<T>]?: T[K] };
  * to compile):
  * - "input": copied by name from create and update inputs (`changesFrom`); null clears it;
  * - "required": copied too, but null is refused on update (and means "the default" on create);
- * - "resets": copied; null puts the column back to its default (e.g. tags → '{}');
+ * - `{ onNull: value }`: copied; null writes `value` instead (e.g. tags: null → []);
  * - "system": never copied from an input; the service sets it (foreign keys behind global
  *   IDs, timestamps of state changes, who created it).
  */
-export type ColumnRule = "input" | "required" | "resets" | "system";
+export type ColumnRule = "input" | "required" | "system" | { readonly onNull: unknown };
 declare const ENTITY: unique symbol;
 export type WritableColumns<T> = { readonly [K in ColumnKey<T>]: ColumnRule } & { readonly [ENTITY]?: T };
-
-/** Marks the write as the column's default (`DEFAULT` in SQL). */
-export const DEFAULT = Symbol("DEFAULT");
 
 /**
  * The change set an input asks for: every "input", "required" and "resets" column present in
  * it. `elsewhere` must name every other field of the input (the compiler checks it covers
- * them all), so a field added to an input is either written or consciously handled.
+ * them all), so a field added to an input is either written or consciously handled. `at`:
+ * where the input sits in the request (`input`), for the errors' field.
  */
 export function changesFrom<T, I extends object>(
   columns: WritableColumns<T>,
   input: I,
   elsewhere: Record<Exclude<keyof I & string, ColumnKey<T>>, true>,
   mode: "create" | "update",
+  at: string,
 ): ChangeSet<T> {
   void elsewhere; // a compile-time list
   const changes: Record<string, unknown> = {};
@@ -59,10 +58,10 @@ export function changesFrom<T, I extends object>(
     const value = values[key];
     if (value === undefined) continue;
     if (value === null && rule === "required") {
-      if (mode === "update") throw new BadUserInputError(`${key} cannot be null`, `input.${key}`);
+      if (mode === "update") throw new BadUserInputError(`${key} cannot be null`, `${at}.${key}`);
       continue;
     }
-    changes[key] = value === null && rule === "resets" ? DEFAULT : value;
+    changes[key] = value === null && typeof rule === "object" ? rule.onNull : value;
   }
   return changes as ChangeSet<T>;
 }
@@ -110,6 +109,8 @@ export function onChange(hook: ChangeHook): () => void {
 interface ColumnInfo {
   property: string;
   column: string;
+  /** The column's SQL type (`numeric(18,2)`, `text array` …), to compare values as stored. */
+  type: string;
 }
 
 interface TableInfo {
@@ -117,6 +118,7 @@ interface TableInfo {
   table: string;
   columns: ColumnInfo[];
   byProperty: Map<string, string>;
+  types: Map<string, string>;
   /** json/jsonb columns: their values are sent as JSON text (pg would send a JS array as a Postgres array). */
   json: Set<string>;
   versioned: boolean;
@@ -130,13 +132,14 @@ function infoOf(dataSource: DataSource, entity: Function): TableInfo {
   let info = tableInfo.get(entity);
   if (!info) {
     const meta = dataSource.getMetadata(entity);
-    const columns = meta.columns.map((c) => ({ property: c.propertyName, column: c.databaseName }));
+    const columns = meta.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, type: dataSource.driver.createFullType(c as unknown as TableColumn) }));
     const byProperty = new Map(columns.map((c) => [c.property, c.column]));
     info = {
       name: meta.targetName,
       table: meta.tableName,
       columns,
       byProperty,
+      types: new Map(columns.map((c) => [c.property, c.type])),
       json: new Set(meta.columns.filter((c) => c.type === "json" || c.type === "jsonb").map((c) => c.propertyName)),
       versioned: byProperty.get("version") === "version",
       updatedAt: byProperty.has("updatedAt"),
@@ -193,11 +196,8 @@ export class Tx {
       if (value === undefined) continue;
       const column = info.byProperty.get(property);
       if (!column) throw new Error(`${info.name} has no column for ${property}`);
-      if (value === DEFAULT) sets.push(`${column} = DEFAULT`);
-      else {
-        values.push(info.json.has(property) ? JSON.stringify(value) : value);
-        sets.push(`${column} = $${from + values.length}`);
-      }
+      values.push(info.json.has(property) ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${from + values.length}`);
     }
     return { sets, values };
   }
@@ -222,18 +222,19 @@ export class Tx {
 
   /**
    * Locks the row for the rest of the transaction and checks `expectedVersion` (STACK.md:
-   * TypeORM's @VersionColumn does not guard updates). NOT_FOUND when it is gone.
+   * TypeORM's @VersionColumn does not guard updates). NOT_FOUND when it is gone. `at`: the
+   * caller's input object the key and version came from (`input`), for the errors' field.
    */
-  async lock<T extends object>(entity: EntityClass<T>, key: string, expectedVersion?: number | null, field = "input.id"): Promise<T> {
+  async lock<T extends object>(entity: EntityClass<T>, key: string, at: string, expectedVersion?: number | null): Promise<T> {
     const info = infoOf(this.em.connection, entity);
     const [row] = await this.em.query(`SELECT * FROM ${info.table} WHERE id = $1 FOR UPDATE`, [key]);
-    if (!row) throw new NotFoundError(`${info.name} not found`, field);
+    if (!row) throw new NotFoundError(`${info.name} not found`, `${at}.id`);
     const current = hydrate(this.em.connection, entity, row);
     const version = (current as { version?: number }).version;
     if (expectedVersion != null && info.versioned && expectedVersion !== version) {
       throw new ConflictError(
         `${info.name} was changed by someone else: expected version ${expectedVersion}, it is now ${version}`,
-        "input.expectedVersion",
+        `${at}.expectedVersion`,
       );
     }
     return current;
@@ -242,28 +243,30 @@ export class Tx {
   /**
    * UPDATE of a row locked by `lock`: writes the change set, bumps `version` and
    * `updated_at`, and records an UPDATE (or `operation`) change with the fields that
-   * changed. A change set that changes nothing writes nothing and returns `current`.
+   * changed. A change set that changes nothing as stored (equal values, or values the
+   * column rounds to the stored ones) writes nothing and returns `current`.
    */
   async update<T extends object>(entity: EntityClass<T>, current: T, changes: ChangeSet<T>, operation: Operation = "UPDATE"): Promise<T> {
     const info = infoOf(this.em.connection, entity);
-    const key = (current as Record<string, unknown>)[info.key];
+    const row = current as Record<string, unknown>;
     const effective: Record<string, unknown> = {};
     for (const [property, value] of Object.entries(changes)) {
-      if (value !== undefined && (value === DEFAULT || !same((current as Record<string, unknown>)[property], value))) effective[property] = value;
+      if (value !== undefined && !same(row[property], value)) effective[property] = value;
     }
     if (Object.keys(effective).length === 0) return current;
-    const { sets, values } = this.setList(info, effective, 2);
+    const { sets, values } = this.setList(info, effective, 1);
+    // compared in SQL as the columns store them, so a value the column rounds is no change
+    const cols = Object.keys(effective).map((p) => info.byProperty.get(p)!);
+    const params = Object.keys(effective).map((p, i) => `$${i + 2}::${info.types.get(p)}`);
+    const differs = `(${cols.join(", ")}) IS DISTINCT FROM (${params.join(", ")})`;
     if (info.versioned) sets.push("version = version + 1");
     if (info.updatedAt) sets.push("updated_at = now()");
-    const guard = info.versioned ? " AND version = $2" : " AND $2::int IS NULL";
-    const version = info.versioned ? (current as { version: number }).version : null;
     // wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE
-    const rows = await this.em.query(`WITH u AS (UPDATE ${info.table} SET ${sets.join(", ")} WHERE id = $1${guard} RETURNING *) SELECT * FROM u`, [
-      key,
-      version,
+    const rows = await this.em.query(`WITH u AS (UPDATE ${info.table} SET ${sets.join(", ")} WHERE id = $1 AND ${differs} RETURNING *) SELECT * FROM u`, [
+      row[info.key],
       ...values,
     ]);
-    if (!rows.length) throw new ConflictError(`${info.name} was changed by someone else; read it again and retry`, "input.expectedVersion");
+    if (!rows.length) return current;
     const updated = hydrate(this.em.connection, entity, rows[0]);
     const before = valuesOf(info, current);
     const after = valuesOf(info, updated);

@@ -117,14 +117,14 @@ export async function createHypothesis(ctx: Context, input: CreateOutcomeHypothe
   const metric = await requireMetric(ctx, input.metricId, "input.metricId");
   const weight = input.weight ?? 1;
   checkShape({ ...input, weight }, metric.direction);
-  const changes = { ...changesFrom(HYPOTHESIS_COLUMNS, input, {}, "create"), weight, initiativeId, metricId: metric.rowId };
+  const changes = { ...changesFrom(HYPOTHESIS_COLUMNS, input, {}, "create", "input"), weight, initiativeId, metricId: metric.rowId };
   return ctx.write((tx) => tx.insert(OutcomeHypothesis, changes));
 }
 
 export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothesisInput): Promise<OutcomeHypothesis> {
   const id = expectGlobalId(input.id, "OutcomeHypothesis", "input.id");
   if (input.metricId === null) throw new BadUserInputError("metricId cannot be null", "input.metricId");
-  const changes = changesFrom(HYPOTHESIS_COLUMNS, input, { id: true, expectedVersion: true }, "update");
+  const changes = changesFrom(HYPOTHESIS_COLUMNS, input, { id: true, expectedVersion: true }, "update", "input");
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
   const existing = await ctx.loaders.byId(OutcomeHypothesis).load(id);
@@ -133,7 +133,7 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
   await ctx.access.require(initiative.portfolioId, PortfolioRole.CONTRIBUTOR, "OutcomeHypothesis", "input.id");
   const newMetric = input.metricId ? await requireMetric(ctx, input.metricId, "input.metricId") : undefined;
   return ctx.write(async (tx) => {
-    const current = await tx.lock(OutcomeHypothesis, id, input.expectedVersion);
+    const current = await tx.lock(OutcomeHypothesis, id, "input", input.expectedVersion);
     // the direction as it is now, read on this transaction's own connection
     const [metric] = await tx.query<{ direction: MetricDirection }>("SELECT direction FROM metric WHERE id = $1", [newMetric?.rowId ?? current.metricId]);
     checkShape(

@@ -154,7 +154,7 @@ export const INITIATIVE_COLUMNS: WritableColumns<Initiative> = {
   actualCost: "input",
   startDate: "input",
   targetDate: "input",
-  tags: "resets",
+  tags: { onNull: [] },
   businessValue: "input",
   timeCriticality: "input",
   riskReduction: "input",

@@ -115,14 +115,14 @@ export async function createInitiative(ctx: Context, input: CreateInitiativeInpu
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   checkDates(input.startDate, input.targetDate);
   checkScoringInputs(input);
-  const changes: ChangeSet<Initiative> = { ...changesFrom(INITIATIVE_COLUMNS, input, {}, "create"), portfolioId };
+  const changes: ChangeSet<Initiative> = { ...changesFrom(INITIATIVE_COLUMNS, input, {}, "create", "input"), portfolioId };
   return ctx.write((tx) => tx.insert(Initiative, changes));
 }
 
 export async function updateInitiative(ctx: Context, input: UpdateInitiativeInput): Promise<Initiative> {
   const id = expectGlobalId(input.id, "Initiative", "input.id");
   if (input.portfolioId === null) throw new BadUserInputError("portfolioId cannot be null", "input.portfolioId");
-  const changes = changesFrom(INITIATIVE_COLUMNS, input, { id: true, expectedVersion: true }, "update");
+  const changes = changesFrom(INITIATIVE_COLUMNS, input, { id: true, expectedVersion: true }, "update", "input");
   checkScoringInputs(input);
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
@@ -132,7 +132,7 @@ export async function updateInitiative(ctx: Context, input: UpdateInitiativeInpu
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   return ctx.write(async (tx) => {
-    const current = await tx.lock(Initiative, id, input.expectedVersion);
+    const current = await tx.lock(Initiative, id, "input", input.expectedVersion);
     // moved meanwhile: check again (the caller's roles are already loaded, no new connection)
     if (current.portfolioId !== existing.portfolioId) {
       await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Initiative", "input.id");

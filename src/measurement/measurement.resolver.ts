@@ -2,6 +2,7 @@ import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root, Info } from "type-graphql";
 import { planPage } from "../graphql/page-plan";
 import { Readable } from "../graphql/readable";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Metric } from "../metric/metric.entity";
@@ -13,12 +14,14 @@ import * as service from "./measurement.service";
 @Resolver(() => Measurement)
 export class MeasurementResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Metric, { description: "The metric observed." })
   metric(@Root() m: Measurement, @Ctx() ctx: Context) {
     return metricLoader(ctx).load(m.metricId);
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => [MeasurementRevision], {
     description: "Values this measurement had before corrections replaced them, oldest first (empty when never corrected).",
   })
@@ -30,6 +33,7 @@ export class MeasurementResolver {
 @Resolver(() => Metric)
 export class MetricMeasurementsResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => MeasurementConnection, { description: "Observations of this metric, newest first unless ordered otherwise." })
   measurements(
     @Root() metric: Metric,

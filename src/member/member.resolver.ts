@@ -6,6 +6,7 @@ import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { Capability } from "../access/capabilities";
 import { Readable } from "../graphql/readable";
+import { ReadsKeysOnly } from "../graphql/projection";
 import {
   AddPortfolioMemberInput,
   AddPortfolioMemberPayload,
@@ -19,6 +20,7 @@ import { PortfolioMember } from "./member.entity";
 @Resolver(() => Portfolio)
 export class PortfolioMembersResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => PortfolioMemberConnection, { description: "People granted a role directly on this portfolio (roles are inherited from ancestors too)." })
   members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return service.membersOf(ctx, portfolio.rowId, planPage(ctx, info, page, PortfolioMember));

@@ -32,7 +32,7 @@ async function lockMembership(tx: Tx, portfolioId: string, subject: string): Pro
 
 export async function addMember(ctx: Context, input: AddPortfolioMemberInput) {
   const portfolio = await ownedPortfolio(ctx, input.portfolioId);
-  const changes = { ...changesFrom(MEMBER_COLUMNS, input, {}, "create"), createdBy: ctx.access.viewer.subject };
+  const changes = { ...changesFrom(MEMBER_COLUMNS, input, {}, "create", "input"), createdBy: ctx.access.viewer.subject };
   try {
     const member = await ctx.write(async (tx) => {
       const current = await lockMembership(tx, portfolio.rowId, input.subject);

@@ -74,6 +74,7 @@ export class MetricResolver {
 @Resolver(() => Portfolio)
 export class PortfolioMetricsResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio, or with `filter: {includeDescendants: true}` by its whole subtree." })
   metrics(
     @Root() portfolio: Portfolio,

@@ -75,7 +75,7 @@ export async function createMetric(ctx: Context, input: CreateMetricInput): Prom
   const portfolioId = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   try {
-    const changes = { ...changesFrom(METRIC_COLUMNS, input, {}, "create"), portfolioId };
+    const changes = { ...changesFrom(METRIC_COLUMNS, input, {}, "create", "input"), portfolioId };
     return await ctx.write((tx) => tx.insert(Metric, changes));
   } catch (e) {
     if (hasSqlState(e, PG_UNIQUE_VIOLATION, "metric_key_unique")) {
@@ -88,7 +88,7 @@ export async function createMetric(ctx: Context, input: CreateMetricInput): Prom
 export async function updateMetric(ctx: Context, input: UpdateMetricInput): Promise<Metric> {
   const id = expectGlobalId(input.id, "Metric", "input.id");
   if (input.portfolioId === null) throw new BadUserInputError("portfolioId cannot be null", "input.portfolioId");
-  const changes = changesFrom(METRIC_COLUMNS, input, { id: true, expectedVersion: true }, "update");
+  const changes = changesFrom(METRIC_COLUMNS, input, { id: true, expectedVersion: true }, "update", "input");
   // Every check that reads through the pool happens before the transaction takes its
   // connection: a transaction that waits for a second connection can starve the pool.
   const existing = await metricLoader(ctx).load(id);
@@ -97,7 +97,7 @@ export async function updateMetric(ctx: Context, input: UpdateMetricInput): Prom
   const portfolioId = input.portfolioId ? await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId") : undefined;
   if (portfolioId) await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   return ctx.write(async (tx) => {
-    const current = await tx.lock(Metric, id, input.expectedVersion);
+    const current = await tx.lock(Metric, id, "input", input.expectedVersion);
     if (current.portfolioId !== existing.portfolioId) {
       await ctx.access.require(current.portfolioId, PortfolioRole.OWNER, "Metric", "input.id", true);
     }

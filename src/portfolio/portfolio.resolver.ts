@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { planPage } from "../graphql/page-plan";
 import { Capability } from "../access/capabilities";
 import { Readable } from "../graphql/readable";
+import { ReadsKeysOnly } from "../graphql/projection";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "./portfolio.entity";
@@ -42,12 +43,14 @@ export class PortfolioResolver {
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Portfolio, { nullable: true, description: "The parent portfolio; null for a tree root." })
   parent(@Root() portfolio: Portfolio, @Ctx() ctx: Context) {
     return portfolio.parentId ? service.portfolioLoader(ctx).load(portfolio.parentId) : null;
   }
 
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => PortfolioConnection, { description: "Direct child portfolios." })
   children(
     @Root() portfolio: Portfolio,

@@ -78,19 +78,19 @@ export async function createPortfolio(ctx: Context, input: CreatePortfolioInput)
   const parentId = input.parentId ? await requirePortfolioKey(ctx, input.parentId, "input.parentId") : null;
   if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
   else ctx.access.requireAdmin("Creating a root portfolio");
-  return ctx.write((tx) => tx.insert(Portfolio, { ...changesFrom(PORTFOLIO_COLUMNS, input, {}, "create"), parentId }));
+  return ctx.write((tx) => tx.insert(Portfolio, { ...changesFrom(PORTFOLIO_COLUMNS, input, {}, "create", "input"), parentId }));
 }
 
 export async function updatePortfolio(ctx: Context, input: UpdatePortfolioInput): Promise<Portfolio> {
   const id = expectGlobalId(input.id, "Portfolio", "input.id");
   const parentId =
     input.parentId === undefined ? undefined : input.parentId === null ? null : expectGlobalId(input.parentId, "Portfolio", "input.parentId");
-  const changes = changesFrom(PORTFOLIO_COLUMNS, input, { id: true, expectedVersion: true }, "update");
+  const changes = changesFrom(PORTFOLIO_COLUMNS, input, { id: true, expectedVersion: true }, "update", "input");
   await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
   if (parentId) await ctx.access.require(parentId, PortfolioRole.OWNER, "Portfolio", "input.parentId");
   else if (parentId === null) ctx.access.requireAdmin("Making a portfolio a tree root");
   return ctx.write(async (tx) => {
-    const current = await tx.lock(Portfolio, id, input.expectedVersion);
+    const current = await tx.lock(Portfolio, id, "input", input.expectedVersion);
     if (parentId) {
       // Lock the tree's shape while checking: the new parent must exist and must not
       // lie in the moved portfolio's own subtree (that would close a cycle).
@@ -110,7 +110,7 @@ export async function archivePortfolio(ctx: Context, input: ArchivePortfolioInpu
   const id = expectGlobalId(input.id, "Portfolio", "input.id");
   await ctx.access.require(id, PortfolioRole.OWNER, "Portfolio", "input.id");
   return ctx.write(async (tx) => {
-    const current = await tx.lock(Portfolio, id, input.expectedVersion);
+    const current = await tx.lock(Portfolio, id, "input", input.expectedVersion);
     if ((current.archivedAt !== null) === input.archived) return current;
     return tx.update(Portfolio, current, { archivedAt: input.archived ? new Date() : null }, input.archived ? "ARCHIVE" : "RESTORE");
   });

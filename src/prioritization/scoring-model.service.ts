@@ -68,7 +68,7 @@ export async function updateScoringModel(ctx: Context, input: UpdateScoringModel
   if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
   const criteria = input.criteria ? criteriaOf(input.criteria) : undefined;
   return ctx.write(async (tx) => {
-    const current = await tx.lock(ScoringModel, model.rowId, input.expectedVersion);
+    const current = await tx.lock(ScoringModel, model.rowId, "input", input.expectedVersion);
     // nothing to change, nothing to version
     const updated = await tx.update(ScoringModel, current, { name: input.name ?? undefined, criteria });
     if (updated !== current) await saveVersion(ctx, tx, updated);

@@ -57,7 +57,7 @@ export async function revokeToken(ctx: Context, input: RevokeApiTokenInput) {
   const visible = await ctx.loaders.byId(ApiToken).load(key);
   if (!visible) throw new NotFoundError("API token not found", "input.id");
   const apiToken = await ctx.write(async (tx) => {
-    const current = await tx.lock(ApiToken, key);
+    const current = await tx.lock(ApiToken, key, "input");
     return current.revokedAt ? current : tx.update(ApiToken, current, { revokedAt: new Date() });
   });
   return { apiToken };

@@ -23,6 +23,7 @@ export class InitiativeValueResolver {
 @Resolver(() => Portfolio)
 export class PortfolioValueResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => ValueSummary, {
     description: "Value realization over the initiatives of this portfolio's whole subtree (archived portfolios included), or only its own.",
     complexity: 20,

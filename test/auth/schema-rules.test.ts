@@ -20,7 +20,7 @@ type Handler = { target: Function; methodName: string; schemaName: string };
 function rulesOf(h: Handler): string[] {
   const onMethod = storage.authorizedFields.filter((a) => a.target === h.target && a.fieldName === h.methodName).flatMap((a) => a.roles);
   const onClass = storage.authorizedResolver.filter((a) => a.target === h.target).flatMap((a) => a.roles);
-  // @Readable(): READ declared on a field resolver without a per-call check (src/auth/capabilities.ts)
+  // @Readable(): READ declared on a field resolver without a per-call check (src/graphql/readable.ts)
   const readable = isReadable(h.target, h.methodName) ? [Capability.READ] : [];
   return [...onMethod, ...onClass, ...readable];
 }

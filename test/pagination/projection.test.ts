@@ -1,5 +1,5 @@
 /**
- * Pages read only the columns their nodes' selection needs (src/common/projection.ts). The
+ * Pages read only the columns their nodes' selection needs (src/graphql/projection.ts). The
  * danger is a field that silently reads a column the page left out, so this property test
  * selects random subsets of every field of Initiative, OutcomeHypothesis and the hypothesis's
  * Metric (fields taken from introspection, so new fields are covered without editing the

@@ -145,7 +145,7 @@ describe("progress and metric computed by the hypotheses page statement", () => 
     return (await app.ok(q, { ids, at })).nodes;
   }
 
-  test("3 statements for initiatives → hypotheses → progress + metric, equal to the loaded values, forward and backward", async () => {
+  test("2 statements for initiatives → hypotheses → progress + metric, equal to the loaded values, forward and backward", async () => {
     const { a, b, hs, metrics } = await build();
     const q = `query($ids: [ID!]!, $at: DateTime!, $last: Int) { nodes(ids: $ids) { ... on Initiative {
       hypotheses(last: $last) { nodes { id progress(asOf: $at) { ${FIELDS} } metric { id key } } } } } }`;
