@@ -73,8 +73,25 @@ export function parseArgs(argv: string[]): Options {
     flags.set(m[1], m[2] ?? "true");
   }
   const known = new Set([
-    "quick", "scale", "portfolios", "initiatives", "hypotheses", "metrics", "measurements", "duration", "warmup",
-    "connections", "report-connections", "ingest-clients", "ingest-batches", "batch-size", "only", "keep", "cpu-prof", "server-node-args", "no-knapsack",
+    "quick",
+    "scale",
+    "portfolios",
+    "initiatives",
+    "hypotheses",
+    "metrics",
+    "measurements",
+    "duration",
+    "warmup",
+    "connections",
+    "report-connections",
+    "ingest-clients",
+    "ingest-batches",
+    "batch-size",
+    "only",
+    "keep",
+    "cpu-prof",
+    "server-node-args",
+    "no-knapsack",
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown option --${name} (see bench/args.ts)`);
 

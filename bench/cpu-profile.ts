@@ -38,7 +38,12 @@ function packageOf(url: string, fn: string): string {
 
 function label(n: ProfileNode): string {
   const { functionName, url, lineNumber } = n.callFrame;
-  const where = url ? `${url.replace(/^.*node_modules\//, "").replace(/^.*\/dist\//, "dist/").replace(/^file:\/\//, "")}:${lineNumber + 1}` : "";
+  const where = url
+    ? `${url
+        .replace(/^.*node_modules\//, "")
+        .replace(/^.*\/dist\//, "dist/")
+        .replace(/^file:\/\//, "")}:${lineNumber + 1}`
+    : "";
   return `${functionName || "(anonymous)"} ${where}`.trim();
 }
 
@@ -68,7 +73,10 @@ export function summarize(profile: Profile, top = 25): { total: number; byPackag
     }
   });
   const lines = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms, share: ms / total }));
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms, share: ms / total }));
   return { total, byPackage: lines(pkg), self: lines(self), inclusive: lines(incl) };
 }
 

@@ -28,8 +28,7 @@ export const idSql = (kind: string, n: string) => `md5('bench-${kind}-' || (${n}
 const BASE = (k: string) => `(100 + ((${k}) * 37) % 900)::float8`;
 const DECREASE = (k: string) => `((${k}) % 3 = 2)`;
 /** Value change per day: −10…+50 per 100,000 of the base, negated for DECREASE metrics. */
-const SLOPE = (k: string) =>
-  `(${BASE(k)} * ((((${k}) * 53) % 61) - 10) / 100000.0 * CASE WHEN ${DECREASE(k)} THEN -1 ELSE 1 END)`;
+const SLOPE = (k: string) => `(${BASE(k)} * ((((${k}) * 53) % 61) - 10) / 100000.0 * CASE WHEN ${DECREASE(k)} THEN -1 ELSE 1 END)`;
 /** One metric in twenty has no measurements at all. */
 const HAS_DATA = (k: string) => `((${k}) % 20 <> 19)`;
 

@@ -99,7 +99,11 @@ export async function ingestGraphql(url: string, token: string, spec: IngestSpec
   const { latencies, seconds } = await concurrently(bodies, async (body) => {
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
     const text = await res.text();
-    let json: { data?: { recordMeasurements?: { inserted: number; rejected: unknown[] } }; errors?: unknown; extensions?: { sqlStatements?: number } };
+    let json: {
+      data?: { recordMeasurements?: { inserted: number; rejected: unknown[] } };
+      errors?: unknown;
+      extensions?: { sqlStatements?: number };
+    };
     try {
       json = JSON.parse(text);
     } catch {
@@ -173,7 +177,9 @@ export async function compareIngested(dbUrl: string, expectedRows: number): Prom
     const r = rows[0] as { server_rows: number; copy_rows: number; differ: number };
     return r.server_rows === expectedRows && r.copy_rows === expectedRows && r.differ === 0
       ? []
-      : [`ingestion: stored rows differ (server ${r.server_rows}, COPY ${r.copy_rows}, expected ${expectedRows}, ${r.differ} unmatched or different)`];
+      : [
+          `ingestion: stored rows differ (server ${r.server_rows}, COPY ${r.copy_rows}, expected ${expectedRows}, ${r.differ} unmatched or different)`,
+        ];
   } finally {
     await client.end();
   }

@@ -83,11 +83,21 @@ export async function measureRead(s: Setup, v: Verification, connections: number
   const spec = (url: string, make: Make) => ({ url, connections, durationS: s.durationS, requests: requestsFor(scenario, pages, make) });
 
   await runLoad({ ...spec(serverUrl, gql), durationS: s.warmupS });
-  const srv = await withCpu(s.pgCpu, s.server.pid, () => runLoad(spec(serverUrl, gql)), (r) => r.requests);
+  const srv = await withCpu(
+    s.pgCpu,
+    s.server.pid,
+    () => runLoad(spec(serverUrl, gql)),
+    (r) => r.requests,
+  );
   const serverPeakMBAfter = memoryOf(s.server.pid).peakMB;
   const floorUrl = `http://127.0.0.1:${s.floor.port}`;
   await runLoad({ ...spec(floorUrl, floor), durationS: s.warmupS });
-  const flr = await withCpu(s.pgCpu, s.floor.pid, () => runLoad(spec(floorUrl, floor)), (r) => r.requests);
+  const flr = await withCpu(
+    s.pgCpu,
+    s.floor.pid,
+    () => runLoad(spec(floorUrl, floor)),
+    (r) => r.requests,
+  );
   errors.push(...loadErrors(`${scenario} (server)`, srv.result), ...loadErrors(`${scenario} (floor)`, flr.result));
 
   const ratio = srv.result.perSecond / flr.result.perSecond;
@@ -120,11 +130,25 @@ export async function measureIngestion(s: Setup, spec: IngestSpec, errors: strin
   const warm = { ...spec, batchesPerClient: 1 };
   const w = await ingestGraphql(url, s.server.token, warm, 2 * perRun, "bench-ingest-warmup");
   await ingestCopy(s.dbUrl, warm, 2 * perRun, "bench-copy-warmup");
-  const srv = await withCpu(s.pgCpu, s.server.pid, () => ingestGraphql(url, s.server.token, spec, 0), (r) => r.batches);
+  const srv = await withCpu(
+    s.pgCpu,
+    s.server.pid,
+    () => ingestGraphql(url, s.server.token, spec, 0),
+    (r) => r.batches,
+  );
   const serverPeakMBAfter = memoryOf(s.server.pid).peakMB;
-  const flr = await withCpu(s.pgCpu, null, () => ingestCopy(s.dbUrl, spec, 0, "bench-copy", s.pgCpu), (r) => r.batches);
+  const flr = await withCpu(
+    s.pgCpu,
+    null,
+    () => ingestCopy(s.dbUrl, spec, 0, "bench-copy", s.pgCpu),
+    (r) => r.batches,
+  );
   flr.pgCpuMs = ((flr.result.pgCpuSeconds ?? 0) * 1000) / flr.result.batches;
-  for (const [label, r] of [["warm-up", w], ["server", srv.result], ["COPY", flr.result]] as const) {
+  for (const [label, r] of [
+    ["warm-up", w],
+    ["server", srv.result],
+    ["COPY", flr.result],
+  ] as const) {
     errors.push(...r.errors.map((e) => `ingestion (${label}): ${e}`));
   }
   errors.push(...(await compareIngested(s.dbUrl, perRun)));

@@ -54,11 +54,14 @@ export interface RunReport {
 }
 
 const num = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined || Number.isNaN(x) ? "-" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  x === null || x === undefined || Number.isNaN(x)
+    ? "-"
+    : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => "| " + cells.map((c, i) => (i === 0 || i >= cells.length - 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+  const line = (cells: string[]) =>
+    "| " + cells.map((c, i) => (i === 0 || i >= cells.length - 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
   return [line(header), "| " + widths.map((w) => "-".repeat(w)).join(" | ") + " |", ...rows.map(line)].join("\n");
 }
 
@@ -77,15 +80,48 @@ export function formatReport(r: RunReport): string {
   ]);
   if (r.knapsack) {
     const k = r.knapsack as { items: number; ms: number; heapMB: number; capacityUnits: number };
-    rows.push(["knapsack", `${num(k.ms, 0)} ms`, "-", "-", "-", "-", "-", "-", `${k.items} candidates × ${k.capacityUnits.toLocaleString("en-US")} units, ${num(k.heapMB)} MB`, "info"]);
+    rows.push([
+      "knapsack",
+      `${num(k.ms, 0)} ms`,
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+      `${k.items} candidates × ${k.capacityUnits.toLocaleString("en-US")} units, ${num(k.heapMB)} MB`,
+      "info",
+    ]);
   }
   if (r.serverPeakMB !== null) {
     const t = r.targets.find((x) => x.label.startsWith("server peak"));
-    rows.push(["memory", `${num(r.serverPeakMB)} MB`, num(r.floorPeakMB), "-", "-", "-", "-", "-", t?.label ?? "", t ? (t.pass ? "PASS" : "FAIL") : ""]);
+    rows.push([
+      "memory",
+      `${num(r.serverPeakMB)} MB`,
+      num(r.floorPeakMB),
+      "-",
+      "-",
+      "-",
+      "-",
+      "-",
+      t?.label ?? "",
+      t ? (t.pass ? "PASS" : "FAIL") : "",
+    ]);
   }
   const main = table(["scenario", "server", "floor", "ratio", "p50 ms", "p95 ms", "p99 ms", "SQL/req", "target", "result"], rows);
   const cpu = table(
-    ["scenario", "conns", "server node ms/req", "server pg ms/req", "floor node ms/req", "floor pg ms/req", "floor p50 ms", "floor p95 ms", "note", ""],
+    [
+      "scenario",
+      "conns",
+      "server node ms/req",
+      "server pg ms/req",
+      "floor node ms/req",
+      "floor pg ms/req",
+      "floor p50 ms",
+      "floor p95 ms",
+      "note",
+      "",
+    ],
     r.scenarios.map((s) => [
       s.name,
       String(s.connections),

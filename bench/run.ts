@@ -33,9 +33,13 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 
 function knapsackTiming(): Record<string, unknown> {
   const file = path.join(DIST, "src", "prioritization", "knapsack.bench.js");
-  const out = execFileSync(process.execPath, ["--expose-gc", "-e", `console.log(JSON.stringify(require(${JSON.stringify(file)}).benchKnapsack(2000, 42)))`], {
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--expose-gc", "-e", `console.log(JSON.stringify(require(${JSON.stringify(file)}).benchKnapsack(2000, 42)))`],
+    {
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -80,7 +84,12 @@ async function main(): Promise<number> {
     errors,
   };
   log(`scale ${opts.scaleName}: ${JSON.stringify(opts.scale)}; ${opts.durationS} s per run after ${opts.warmupS} s warm-up`);
-  log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} (a shared machine: compare ratios, not absolutes)`);
+  log(
+    `${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")} (a shared machine: compare ratios, not absolutes)`,
+  );
   if (opts.knapsack) {
     report.knapsack = knapsackTiming();
     log(`knapsack: ${JSON.stringify(report.knapsack)}`);
@@ -122,7 +131,9 @@ async function main(): Promise<number> {
     const floor = await startFloorServer(db.url, POOL_SIZE, params);
     children.push(floor);
     report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
-    log(`API server pid ${server.pid} on port ${server.port} (${report.environment.serverRssAtStartMB} MB resident); floor pid ${floor.pid} on port ${floor.port}; pool size ${POOL_SIZE} each`);
+    log(
+      `API server pid ${server.pid} on port ${server.port} (${report.environment.serverRssAtStartMB} MB resident); floor pid ${floor.pid} on port ${floor.port}; pool size ${POOL_SIZE} each`,
+    );
     pgCpu = await PostgresCpu.open(db.url);
     const setup: Setup = {
       params,
@@ -144,7 +155,9 @@ async function main(): Promise<number> {
         console.error(`\n[bench] ${scenario}: the server's answer differs from the floor's:\n  ${v.diffs.join("\n  ")}`);
         errors.push(`${scenario}: answers differ (${v.diffs.length} difference(s) shown)`);
       } else {
-        log(`${scenario}: answers equal (${v.sqlStatements} SQL statement(s)${v.pages ? ` per page, ${v.pages} pages, ${v.rows} rows` : ""}, cost ${v.cost})`);
+        log(
+          `${scenario}: answers equal (${v.sqlStatements} SQL statement(s)${v.pages ? ` per page, ${v.pages} pages, ${v.rows} rows` : ""}, cost ${v.cost})`,
+        );
       }
       verified.push(v);
     }
@@ -163,10 +176,18 @@ async function main(): Promise<number> {
       log(`${v.scenario}: ${opts.durationS} s with ${connections} connection(s), server then floor …`);
       const result = await measureRead(setup, v, connections, errors);
       report.scenarios.push(result);
-      log(`${v.scenario}: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} ${result.unit} (ratio ${result.ratio.toFixed(2)}), p95 ${result.server.p95.toFixed(1)} ms`);
+      log(
+        `${v.scenario}: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} ${result.unit} (ratio ${result.ratio.toFixed(2)}), p95 ${result.server.p95.toFixed(1)} ms`,
+      );
     }
     if (opts.only.includes("ingestion")) {
-      const spec = { clients: opts.ingestClients, batchesPerClient: opts.ingestBatches, batchSize: opts.batchSize, metricKeys: fixtures.metricKeys, metricIds: fixtures.metricIds };
+      const spec = {
+        clients: opts.ingestClients,
+        batchesPerClient: opts.ingestBatches,
+        batchSize: opts.batchSize,
+        metricKeys: fixtures.metricKeys,
+        metricIds: fixtures.metricIds,
+      };
       log(`ingestion: ${spec.clients} clients × ${spec.batchesPerClient} batches of ${spec.batchSize} rows, then COPY of the same …`);
       const result = await measureIngestion(setup, spec, errors);
       report.scenarios.push(result);

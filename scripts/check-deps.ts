@@ -46,7 +46,8 @@ export interface Violation {
 export const RULES: Record<RuleName, string> = {
   "lower-layers-import-no-feature": "src/common and src/database import only each other and src/errors.ts, src/config.ts, src/request-scope.ts",
   "no-feature-cycles": "no cycle between feature folders (every folder under src/ but common, database, graphql, seed)",
-  "graphql-edge-imports-no-feature": "src/graphql imports only itself, src/common, src/database and src/errors.ts, src/config.ts, src/request-scope.ts",
+  "graphql-edge-imports-no-feature":
+    "src/graphql imports only itself, src/common, src/database and src/errors.ts, src/config.ts, src/request-scope.ts",
   "no-src-to-test": "no module under src/ imports from test/",
 };
 
@@ -135,7 +136,8 @@ export function findViolations(modules: ReadonlyArray<ModuleDeps>): Violation[] 
         if (!allowed) violations.push({ rule: "lower-layers-import-no-feature", from, to });
       }
       if (src.kind === "graphql") {
-        const allowed = dst.kind === "outside" || dst.kind === "test" || dst.kind === "lower" || dst.kind === "graphql" || LOWER_LAYER_MAY_IMPORT.has(to);
+        const allowed =
+          dst.kind === "outside" || dst.kind === "test" || dst.kind === "lower" || dst.kind === "graphql" || LOWER_LAYER_MAY_IMPORT.has(to);
         if (!allowed) violations.push({ rule: "graphql-edge-imports-no-feature", from, to });
       }
       if (src.kind === "feature" && dst.kind === "feature" && src.folder !== dst.folder) {

@@ -36,7 +36,10 @@ async function main() {
       const stamp = Date.now();
       const q = (s: string) => "`" + s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
       const up = log.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join("\n");
-      const down = log.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join("\n");
+      const down = log.downQueries
+        .reverse()
+        .map((x) => `    await queryRunner.query(${q(x.query)});`)
+        .join("\n");
       const file = path.join(__dirname, "..", "src", "database", "migrations", `${stamp}-${name}.ts`);
       fs.writeFileSync(
         file,

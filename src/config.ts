@@ -71,7 +71,10 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 function corsOrigins(raw: string | undefined): string[] | "*" {
   if (!raw) return [];
   if (raw.trim() === "*") return "*";
-  const origins = raw.split(",").map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const o of origins) {
     if (!/^https?:\/\/[^/\s]+$/.test(o)) {
       throw new ConfigError(`RMO_CORS_ORIGINS must list origins such as https://portal.example.com (got "${o}")`);

@@ -9,5 +9,17 @@ import { InitiativeCriterionScore, ScoringModel, ScoringModelVersion } from "./p
 import { Scenario } from "./scenario/scenario.entity";
 
 /** Every TypeORM entity; the data source and the migration generator read this list. */
-export const entities = [Portfolio, Initiative, Metric, OutcomeHypothesis, Measurement, MeasurementRevision, PortfolioMember, ApiToken,
-  ScoringModel, ScoringModelVersion, InitiativeCriterionScore, Scenario];
+export const entities = [
+  Portfolio,
+  Initiative,
+  Metric,
+  OutcomeHypothesis,
+  Measurement,
+  MeasurementRevision,
+  PortfolioMember,
+  ApiToken,
+  ScoringModel,
+  ScoringModelVersion,
+  InitiativeCriterionScore,
+  Scenario,
+];

@@ -132,8 +132,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string),
+      context: async ({ res }) => createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string),
     }),
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.

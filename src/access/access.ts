@@ -22,7 +22,11 @@ export type ScopedTable = (typeof SCOPED_TABLES)[number];
 const SCOPED = new Set<string>(SCOPED_TABLES);
 
 /** A membership's role as its rank (ROLE_RANK), in SQL. */
-const RANK_SQL = raw(`CASE role ${Object.entries(ROLE_RANK).map(([role, rank]) => `WHEN '${role}' THEN ${rank}`).join(" ")} END`);
+const RANK_SQL = raw(
+  `CASE role ${Object.entries(ROLE_RANK)
+    .map(([role, rank]) => `WHEN '${role}' THEN ${rank}`)
+    .join(" ")} END`,
+);
 
 /**
  * What the caller may see and do, per request. Roles hold for the portfolio they are
@@ -44,7 +48,9 @@ export class Access implements Visibility {
   private roles(): Promise<Map<string, number>> | null {
     if (this.viewer.admin) return null;
     if (!this.visibleRoles) {
-      const granted = belowCte("granted", sql`SELECT portfolio_id, ${RANK_SQL} FROM portfolio_member WHERE subject = ${this.viewer.subject}`, ["rank"]);
+      const granted = belowCte("granted", sql`SELECT portfolio_id, ${RANK_SQL} FROM portfolio_member WHERE subject = ${this.viewer.subject}`, [
+        "rank",
+      ]);
       const q = sql`WITH RECURSIVE ${granted} SELECT id, max(rank) AS rank FROM granted GROUP BY id`.toQuery();
       this.visibleRoles = this.dataSource
         .query(q.text, q.values)

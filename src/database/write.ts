@@ -132,7 +132,11 @@ function infoOf(dataSource: DataSource, entity: Function): TableInfo {
   let info = tableInfo.get(entity);
   if (!info) {
     const meta = dataSource.getMetadata(entity);
-    const columns = meta.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, type: dataSource.driver.createFullType(c as unknown as TableColumn) }));
+    const columns = meta.columns.map((c) => ({
+      property: c.propertyName,
+      column: c.databaseName,
+      type: dataSource.driver.createFullType(c as unknown as TableColumn),
+    }));
     const byProperty = new Map(columns.map((c) => [c.property, c.column]));
     info = {
       name: meta.targetName,
@@ -262,10 +266,10 @@ export class Tx {
     if (info.versioned) sets.push("version = version + 1");
     if (info.updatedAt) sets.push("updated_at = now()");
     // wrapped in a CTE because TypeORM returns [rows, count] for a bare UPDATE
-    const rows = await this.em.query(`WITH u AS (UPDATE ${info.table} SET ${sets.join(", ")} WHERE id = $1 AND ${differs} RETURNING *) SELECT * FROM u`, [
-      row[info.key],
-      ...values,
-    ]);
+    const rows = await this.em.query(
+      `WITH u AS (UPDATE ${info.table} SET ${sets.join(", ")} WHERE id = $1 AND ${differs} RETURNING *) SELECT * FROM u`,
+      [row[info.key], ...values],
+    );
     if (!rows.length) return current;
     const updated = hydrate(this.em.connection, entity, rows[0]);
     const before = valuesOf(info, current);

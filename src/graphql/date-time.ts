@@ -16,7 +16,8 @@ export function parseIsoUtc(s: string): Date | null {
   const withMs = s.length === 24;
   if (!(s.length === 20 || withMs) || s.charCodeAt(s.length - 1) !== 90 /* Z */) return null;
   if (s[4] !== "-" || s[7] !== "-" || s[10] !== "T" || s[13] !== ":" || s[16] !== ":" || (withMs && s[19] !== ".")) return null;
-  if (!allDigits(s, 0, 4) || !allDigits(s, 5, 7) || !allDigits(s, 8, 10) || !allDigits(s, 11, 13) || !allDigits(s, 14, 16) || !allDigits(s, 17, 19)) return null;
+  if (!allDigits(s, 0, 4) || !allDigits(s, 5, 7) || !allDigits(s, 8, 10) || !allDigits(s, 11, 13) || !allDigits(s, 14, 16) || !allDigits(s, 17, 19))
+    return null;
   if (withMs && !allDigits(s, 20, 23)) return null;
   const year = twoDigitsAt(s, 0) * 100 + twoDigitsAt(s, 2);
   const [month, day, hour, minute, second] = [twoDigitsAt(s, 5), twoDigitsAt(s, 8), twoDigitsAt(s, 11), twoDigitsAt(s, 14), twoDigitsAt(s, 17)];

@@ -68,7 +68,12 @@ function variablesKey(variables: Record<string, unknown> | undefined, maxValues 
  * and walking the dashboard's document cost 0.45 ms a request. Bulk writes, whose variables
  * are too big to be a key, are costed every time.
  */
-export function cachedOperationCost(schema: GraphQLSchema, document: Document, variables: Record<string, unknown> | undefined, operationName?: string) {
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: Document,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+) {
   const vars = variablesKey(variables);
   if (vars === null) return operationCost(schema, document, variables, operationName);
   let byVariables = costs.get(document);

@@ -37,7 +37,11 @@ const computed = new Map<string, Map<string, Factory<never>>>();
  * `factory` builds (for the first selection: extensions use fixed aliases), and the field's
  * resolver finds the value with `prefetched` (src/common/prefetch.ts) instead of loading it.
  */
-export function computedInPage<C extends EdgeScope>(typeName: string, field: string, factory: (ctx: C, selection: FieldSelection) => PageExtension<never>): void {
+export function computedInPage<C extends EdgeScope>(
+  typeName: string,
+  field: string,
+  factory: (ctx: C, selection: FieldSelection) => PageExtension<never>,
+): void {
   let fields = computed.get(typeName);
   if (!fields) computed.set(typeName, (fields = new Map()));
   fields.set(field, factory as Factory<never>);

@@ -20,4 +20,3 @@ export function Readable(): MethodDecorator {
 export function isReadable(target: Function, method: string): boolean {
   return readable.get(target)?.has(method) ?? false;
 }
-

@@ -36,8 +36,7 @@ export const COUNTED_STATES_SQL = raw(`(${COUNTED_STATES.map((s) => `'${s}'`).jo
 @ObjectType({
   simpleResolvers: true,
   implements: Node,
-  description:
-    "“We believe that <initiative> will move <metric> from <baseline> to <target> by <targetDate>.”",
+  description: "“We believe that <initiative> will move <metric> from <baseline> to <target> by <targetDate>.”",
 })
 @Entity("outcome_hypothesis")
 @Check("hypothesis_statement_length", "char_length(statement) BETWEEN 1 AND 2000")

@@ -45,7 +45,12 @@ function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: Ou
   return q;
 }
 
-export function listHypotheses(ctx: Context, filter: OutcomeHypothesisFilter | null, order: OutcomeHypothesisOrder | null, plan: PagePlan<OutcomeHypothesis>) {
+export function listHypotheses(
+  ctx: Context,
+  filter: OutcomeHypothesisFilter | null,
+  order: OutcomeHypothesisOrder | null,
+  plan: PagePlan<OutcomeHypothesis>,
+) {
   return fetchPage(ctx, listQuery(filter, order), plan);
 }
 
@@ -135,7 +140,9 @@ export async function updateHypothesis(ctx: Context, input: UpdateOutcomeHypothe
   return ctx.write(async (tx) => {
     const current = await tx.lock(OutcomeHypothesis, id, "input", input.expectedVersion);
     // the direction as it is now, read on this transaction's own connection
-    const [metric] = await tx.query<{ direction: MetricDirection }>("SELECT direction FROM metric WHERE id = $1", [newMetric?.rowId ?? current.metricId]);
+    const [metric] = await tx.query<{ direction: MetricDirection }>("SELECT direction FROM metric WHERE id = $1", [
+      newMetric?.rowId ?? current.metricId,
+    ]);
     checkShape(
       {
         baseline: input.baseline ?? current.baseline,

@@ -39,10 +39,7 @@ registerEnumType(InitiativeStage, {
 @Check("initiative_budget_nonnegative", "budget >= 0")
 @Check("initiative_actual_cost_nonnegative", "actual_cost >= 0")
 @Check("initiative_dates_ordered", "target_date >= start_date")
-@Check(
-  "initiative_stage_valid",
-  "stage IN ('IDEA','PROPOSED','APPROVED','IN_DELIVERY','DELIVERED','CLOSED','STOPPED')",
-)
+@Check("initiative_stage_valid", "stage IN ('IDEA','PROPOSED','APPROVED','IN_DELIVERY','DELIVERED','CLOSED','STOPPED')")
 @Index("initiative_portfolio_name_idx", ["portfolioId", "name", "rowId"])
 @Index("initiative_name_idx", ["name", "rowId"])
 @Index("initiative_created_at_idx", ["createdAt", "rowId"])

@@ -66,11 +66,16 @@ export class InitiativeResolver {
 export class PortfolioInitiativesResolver {
   @Readable()
   @ReadsKeysOnly()
-  @FieldResolver(() => InitiativeConnection, { description: "Initiatives of this portfolio: its own, or with `filter: {includeDescendants: true}` those of its whole subtree." })
+  @FieldResolver(() => InitiativeConnection, {
+    description: "Initiatives of this portfolio: its own, or with `filter: {includeDescendants: true}` those of its whole subtree.",
+  })
   initiatives(
     @Root() portfolio: Portfolio,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree)." })
+    @Arg("filter", () => InitiativeFilter, {
+      nullable: true,
+      description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree).",
+    })
     filter: InitiativeFilter | null,
     @Arg("orderBy", () => InitiativeOrder, { nullable: true, description: "Sort order (default NAME ASC)." })
     orderBy: InitiativeOrder | null,

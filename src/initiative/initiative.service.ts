@@ -20,7 +20,9 @@ import {
   UpdateInitiativeInput,
 } from "./initiative.inputs";
 
-const STAGE_ORDER = `array_position(ARRAY[${Object.values(InitiativeStage).map((s) => `'${s}'`).join(",")}]::text[], t.stage::text)`;
+const STAGE_ORDER = `array_position(ARRAY[${Object.values(InitiativeStage)
+  .map((s) => `'${s}'`)
+  .join(",")}]::text[], t.stage::text)`;
 
 const SORT: Record<InitiativeOrderField, string> = {
   NAME: "t.name",
@@ -102,7 +104,10 @@ function checkScoringInputs(input: InitiativeScoringInput): void {
 
 function checkDates(startDate: string | null | undefined, targetDate: string | null | undefined) {
   // LocalDate accepts the ISO year 0000, which Postgres's date type does not have
-  for (const [field, date] of [["input.startDate", startDate], ["input.targetDate", targetDate]] as const) {
+  for (const [field, date] of [
+    ["input.startDate", startDate],
+    ["input.targetDate", targetDate],
+  ] as const) {
     if (date?.startsWith("0000")) throw new BadUserInputError(`${field.slice(6)} must be in year 1 or later`, field);
   }
   if (startDate && targetDate && targetDate < startDate) {

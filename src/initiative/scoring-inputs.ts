@@ -20,7 +20,9 @@ export const WSJF_CHOICES = choices(WSJF_SCALE);
 export const RICE_IMPACT_CHOICES = choices(RICE_IMPACTS);
 
 /** The CHECK constraints the initiative table holds (the same text the migration wrote). */
-export const WSJF_CHECK = ["business_value", "time_criticality", "risk_reduction", "job_size"].map((c) => `${c} IN (${WSJF_SCALE.join(",")})`).join(" AND ")
+export const WSJF_CHECK = ["business_value", "time_criticality", "risk_reduction", "job_size"]
+  .map((c) => `${c} IN (${WSJF_SCALE.join(",")})`)
+  .join(" AND ")
   .replace(" AND risk_reduction", "\n  AND risk_reduction");
 export const RICE_CHECK = `reach >= 0 AND impact IN (${RICE_IMPACTS_TEXT}) AND confidence BETWEEN 0 AND 1 AND effort > 0`;
 
@@ -52,4 +54,3 @@ export function checkReach(v: number, field = "reach"): string | null {
 export function checkEffort(v: number, field = "effort"): string | null {
   return finite(v, field) ?? (v > 0 ? null : `${field} must be greater than 0`);
 }
-

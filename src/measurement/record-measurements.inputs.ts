@@ -60,7 +60,9 @@ registerEnumType(MeasurementRejectionCode, {
   name: "MeasurementRejectionCode",
   description: "Why one item of a recordMeasurements batch was refused; the same codes as `errors[].extensions.code`.",
   valuesConfig: {
-    BAD_USER_INPUT: { description: "The item is invalid (value, observedAt, source, note, or the same key twice in one call); `field` names the input." },
+    BAD_USER_INPUT: {
+      description: "The item is invalid (value, observedAt, source, note, or the same key twice in one call); `field` names the input.",
+    },
     NOT_FOUND: { description: "No metric with this key or ID, or one the caller may not see." },
     FORBIDDEN: { description: "The caller sees the metric but may not record it (a VIEWER, or an API token whose scope does not name it)." },
   },

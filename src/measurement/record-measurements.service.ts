@@ -79,7 +79,12 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
   // count code points as Postgres' char_length does, not UTF-16 units (never more than those)
   const sourceChars = source.length > MAX_SOURCE_CHARS ? [...source].length : source.length;
   if (sourceChars > MAX_SOURCE_CHARS) {
-    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`, "source");
+    return reject(
+      index,
+      MeasurementRejectionCode.BAD_USER_INPUT,
+      `source must be at most ${MAX_SOURCE_CHARS} characters (got ${sourceChars})`,
+      "source",
+    );
   }
   return {
     index,
@@ -104,7 +109,11 @@ async function resolveMetrics(ctx: Context, tx: Tx, items: Checked[]): Promise<M
   const visible = (await ctx.access.condition("metric")) ?? sql`true`;
   const q = sql`SELECT t.id, t.key, t.portfolio_id FROM metric t
     WHERE (t.key = ANY(${keys}::text[]) OR t.id = ANY(${ids}::uuid[])) AND ${visible} FOR KEY SHARE OF t`.toQuery();
-  const rows: MetricRef[] = (await tx.query<Record<string, string>>(q.text, q.values)).map((r) => ({ id: r.id, key: r.key, portfolioId: r.portfolio_id }));
+  const rows: MetricRef[] = (await tx.query<Record<string, string>>(q.text, q.values)).map((r) => ({
+    id: r.id,
+    key: r.key,
+    portfolioId: r.portfolio_id,
+  }));
   return { byKey: new Map(rows.map((r) => [r.key, r])), byId: new Map(rows.map((r) => [r.id, r])) };
 }
 
@@ -187,10 +196,7 @@ async function upsert(tx: Tx, rows: Row[], recordedBy: string): Promise<{ insert
 export async function recordMeasurements(ctx: Context, input: RecordMeasurementsInput): Promise<RecordMeasurementsResult> {
   const limit = ctx.config.maxMeasurementsPerCall;
   if (input.measurements.length > limit) {
-    throw new BadUserInputError(
-      `At most ${limit} measurements per call (got ${input.measurements.length}); split the batch`,
-      "input.measurements",
-    );
+    throw new BadUserInputError(`At most ${limit} measurements per call (got ${input.measurements.length}); split the batch`, "input.measurements");
   }
   const now = Date.now();
   const rejected: Rejection[] = [];
@@ -234,7 +240,9 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
     const rows: Row[] = [];
     for (const row of named) {
       if (rows.length && byNaturalKey(rows[rows.length - 1], row) === 0) {
-        rejected.push(reject(row.index, MeasurementRejectionCode.BAD_USER_INPUT, "Same metric, observedAt and source as an earlier item in this call", ""));
+        rejected.push(
+          reject(row.index, MeasurementRejectionCode.BAD_USER_INPUT, "Same metric, observedAt and source as an earlier item in this call", ""),
+        );
       } else rows.push(row);
     }
     rejected.sort((a, b) => a.index - b.index);
@@ -251,7 +259,14 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
       version: null,
       before: null,
       after: null,
-      summary: { accepted: rows.length, inserted, updated, unchanged, rejected: rejected.length, metricIds: [...new Set(rows.map((r) => r.metricId))] },
+      summary: {
+        accepted: rows.length,
+        inserted,
+        updated,
+        unchanged,
+        rejected: rejected.length,
+        metricIds: [...new Set(rows.map((r) => r.metricId))],
+      },
     });
     return { accepted: rows.length, inserted, updated, unchanged, rejected };
   });

@@ -21,7 +21,9 @@ import { PortfolioMember } from "./member.entity";
 export class PortfolioMembersResolver {
   @Readable()
   @ReadsKeysOnly()
-  @FieldResolver(() => PortfolioMemberConnection, { description: "People granted a role directly on this portfolio (roles are inherited from ancestors too)." })
+  @FieldResolver(() => PortfolioMemberConnection, {
+    description: "People granted a role directly on this portfolio (roles are inherited from ancestors too).",
+  })
   members(@Root() portfolio: Portfolio, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return service.membersOf(ctx, portfolio.rowId, planPage(ctx, info, page, PortfolioMember));
   }

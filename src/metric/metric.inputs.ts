@@ -32,7 +32,10 @@ export class MetricFilter {
   @Field(() => ID, { nullable: true, description: "Only metrics owned by this portfolio (see includeDescendants)." })
   portfolioId?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "With portfolioId, or on `Portfolio.metrics`: also metrics of every portfolio below it." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "With portfolioId, or on `Portfolio.metrics`: also metrics of every portfolio below it.",
+  })
   includeDescendants!: boolean;
 
   @Field(() => [String], { nullable: true, description: "Only metrics with one of these keys." })

@@ -75,11 +75,16 @@ export class MetricResolver {
 export class PortfolioMetricsResolver {
   @Readable()
   @ReadsKeysOnly()
-  @FieldResolver(() => MetricConnection, { description: "Metrics owned by this portfolio, or with `filter: {includeDescendants: true}` by its whole subtree." })
+  @FieldResolver(() => MetricConnection, {
+    description: "Metrics owned by this portfolio, or with `filter: {includeDescendants: true}` by its whole subtree.",
+  })
   metrics(
     @Root() portfolio: Portfolio,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("filter", () => MetricFilter, { nullable: true, description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree)." })
+    @Arg("filter", () => MetricFilter, {
+      nullable: true,
+      description: "Conditions to narrow the list (portfolioId is ignored here; includeDescendants widens it to the subtree).",
+    })
     filter: MetricFilter | null,
     @Arg("orderBy", () => MetricOrder, { nullable: true, description: "Sort order (default KEY ASC)." })
     orderBy: MetricOrder | null,

@@ -134,7 +134,11 @@ export function solveKnapsack(items: readonly KnapsackItem[], capacity: number, 
   // The table never needs more columns than the candidates could fill all together.
   const room = Math.max(0, capacityUnits - mustUnits);
   const totalUnits = candidates.reduce((s, i) => s + units[i], 0);
-  for (const i of chooseExact(candidates.map((i) => units[i]), candidates.map((i) => items[i].value), Math.min(room, totalUnits))) {
+  for (const i of chooseExact(
+    candidates.map((i) => units[i]),
+    candidates.map((i) => items[i].value),
+    Math.min(room, totalUnits),
+  )) {
     take[candidates[i]] = 1;
   }
 

@@ -34,7 +34,10 @@ export class PortfolioPrioritizationResolver {
     @Root() portfolio: Portfolio,
     @Arg("model", () => RankingModel, { defaultValue: RankingModel.WSJF, description: "The scoring model." }) model: RankingModel,
     @Arg("scoringModelId", () => ID, { nullable: true, description: "CUSTOM: the portfolio's scoring model to use." }) scoringModelId: string | null,
-    @Arg("includeDescendants", () => Boolean, { defaultValue: true, description: "Rank the whole subtree (default) or only this portfolio's own initiatives." })
+    @Arg("includeDescendants", () => Boolean, {
+      defaultValue: true,
+      description: "Rank the whole subtree (default) or only this portfolio's own initiatives.",
+    })
     includeDescendants: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
@@ -51,7 +54,8 @@ export class PortfolioPrioritizationResolver {
   signals(
     @Root() portfolio: Portfolio,
     @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now)." }) asOf: Date | null,
-    @Arg("model", () => RankingModel, { defaultValue: RankingModel.WSJF, description: "The ranking model ACCELERATE compares ranks by." }) model: RankingModel,
+    @Arg("model", () => RankingModel, { defaultValue: RankingModel.WSJF, description: "The ranking model ACCELERATE compares ranks by." })
+    model: RankingModel,
     @Arg("scoringModelId", () => ID, { nullable: true, description: "CUSTOM: the scoring model." }) scoringModelId: string | null,
     @Arg("includeDescendants", () => Boolean, { defaultValue: true, description: "Cover the whole subtree (default)." }) includeDescendants: boolean,
     @Ctx() ctx: Context,
@@ -87,7 +91,9 @@ export class ScoringModelResolver {
   }
 
   @Authorized(Capability.MANAGE)
-  @Mutation(() => UpdateScoringModelPayload, { description: "Change a scoring model: a new version; rankings name the version they used (needs OWNER)." })
+  @Mutation(() => UpdateScoringModelPayload, {
+    description: "Change a scoring model: a new version; rankings name the version they used (needs OWNER).",
+  })
   async updateScoringModel(@Arg("input", () => UpdateScoringModelInput) input: UpdateScoringModelInput, @Ctx() ctx: Context) {
     return { scoringModel: await models.updateScoringModel(ctx, input) };
   }

@@ -53,9 +53,7 @@ function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): R
       ? scope.custom!.criteria.map((c) => ({ name: c.key, value: row.custom_values?.[c.key] ?? null }))
       : INPUTS[scope.model].map((name) => ({ name, value: name === "expectedBenefit" ? row.expected_benefit : (initiative as any)[name] }));
   const missingInputs =
-    scope.model === RankingModel.VALUE_PER_COST
-      ? row.score === null ? ["budget"] : []
-      : inputs.filter((i) => i.value === null).map((i) => i.name);
+    scope.model === RankingModel.VALUE_PER_COST ? (row.score === null ? ["budget"] : []) : inputs.filter((i) => i.value === null).map((i) => i.name);
   return { rank: row.score === null ? null : row.pos, score: row.score, initiative, expectedBenefit: row.expected_benefit, inputs, missingInputs };
 }
 

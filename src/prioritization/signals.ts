@@ -44,14 +44,20 @@ export function signalsFor(f: SignalFacts, asOf: Date): SignalResult[] {
     out.push({
       kind: SignalKind.NO_HYPOTHESIS,
       reason: `${f.stage} with no outcome hypothesis: money committed with no stated outcome`,
-      numbers: [{ name: "budget", value: f.budget }, { name: "actualCost", value: f.actualCost }],
+      numbers: [
+        { name: "budget", value: f.budget },
+        { name: "actualCost", value: f.actualCost },
+      ],
     });
   }
   if (IN_FLIGHT.includes(f.stage) && f.hypotheses > 0 && f.badWeight >= 0.5 * f.totalWeight) {
     out.push({
       kind: SignalKind.STOP_OR_PIVOT,
       reason: `Off-track or missed hypotheses carry ${pct(f.badWeight / f.totalWeight)} of the weight`,
-      numbers: [{ name: "offTrackOrMissedWeight", value: f.badWeight }, { name: "totalWeight", value: f.totalWeight }],
+      numbers: [
+        { name: "offTrackOrMissedWeight", value: f.badWeight },
+        { name: "totalWeight", value: f.totalWeight },
+      ],
     });
   }
   const baselineAgeDays = f.earliestBaselineAt ? (asOf.getTime() - f.earliestBaselineAt.getTime()) / DAY_MS : null;
@@ -59,11 +65,19 @@ export function signalsFor(f: SignalFacts, asOf: Date): SignalResult[] {
     out.push({
       kind: SignalKind.NO_EVIDENCE,
       reason: `No measurement for any of ${f.hypotheses} hypotheses, ${Math.floor(baselineAgeDays)} days after the first baseline`,
-      numbers: [{ name: "hypotheses", value: f.hypotheses }, { name: "daysSinceEarliestBaseline", value: baselineAgeDays }],
+      numbers: [
+        { name: "hypotheses", value: f.hypotheses },
+        { name: "daysSinceEarliestBaseline", value: baselineAgeDays },
+      ],
     });
   }
-  if (f.budget !== null && f.budget > 0 && f.actualCost !== null && f.actualCost >= BURN_SHARE * f.budget
-      && (f.weightedProgress === null || f.weightedProgress < BURN_PROGRESS)) {
+  if (
+    f.budget !== null &&
+    f.budget > 0 &&
+    f.actualCost !== null &&
+    f.actualCost >= BURN_SHARE * f.budget &&
+    (f.weightedProgress === null || f.weightedProgress < BURN_PROGRESS)
+  ) {
     out.push({
       kind: SignalKind.BURN_WITHOUT_VALUE,
       reason: `${pct(f.actualCost / f.budget)} of the budget spent, weighted progress ${f.weightedProgress === null ? "unknown" : pct(f.weightedProgress)}`,
@@ -78,7 +92,11 @@ export function signalsFor(f: SignalFacts, asOf: Date): SignalResult[] {
     out.push({
       kind: SignalKind.ACCELERATE,
       reason: `Every hypothesis with data is on track or achieved, yet ranked ${f.rank} of ${f.scored}`,
-      numbers: [{ name: "rank", value: f.rank }, { name: "scored", value: f.scored }, { name: "hypothesesWithData", value: f.withData }],
+      numbers: [
+        { name: "rank", value: f.rank },
+        { name: "scored", value: f.scored },
+        { name: "hypothesesWithData", value: f.withData },
+      ],
     });
   }
   return out;

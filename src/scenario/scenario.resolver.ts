@@ -10,7 +10,15 @@ import { initiativeLoader } from "../initiative/initiative.service";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { Scenario } from "./scenario.entity";
-import { PlanScenarioInput, SaveScenarioInput, SaveScenarioPayload, ScenarioComparison, ScenarioConnection, ScenarioItem, ScenarioPlan } from "./scenario.types";
+import {
+  PlanScenarioInput,
+  SaveScenarioInput,
+  SaveScenarioPayload,
+  ScenarioComparison,
+  ScenarioConnection,
+  ScenarioItem,
+  ScenarioPlan,
+} from "./scenario.types";
 import * as service from "./scenario.service";
 
 @Resolver(() => Scenario)

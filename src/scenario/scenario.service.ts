@@ -30,7 +30,10 @@ function remainingCost(stage: string, budget: number | null, actualCost: number 
  * the summed score) with what it changes against today's in-flight set. Candidates and
  * scores come from one ranking statement; the optimizer is src/prioritization/knapsack.ts.
  */
-export async function planScenario(ctx: Context, input: PlanScenarioInput): Promise<{ plan: ScenarioPlan; portfolio: Portfolio; stored: Record<string, unknown> }> {
+export async function planScenario(
+  ctx: Context,
+  input: PlanScenarioInput,
+): Promise<{ plan: ScenarioPlan; portfolio: Portfolio; stored: Record<string, unknown> }> {
   const portfolioKey = await requirePortfolioKey(ctx, input.portfolioId, "input.portfolioId");
   const portfolio = (await portfolioLoader(ctx).load(portfolioKey))!;
   if (!(input.budget >= 0) || input.budget > MAX_MONEY) throw new BadUserInputError(`budget must be between 0 and ${MAX_MONEY}`, "input.budget");
@@ -42,7 +45,15 @@ export async function planScenario(ctx: Context, input: PlanScenarioInput): Prom
   const stages: string[] = input.stages?.length ? input.stages : DEFAULT_STAGES;
   // today's in-flight set takes part even when its stage does not compete, to report what leaves
   const queried = [...new Set([...stages, InitiativeStage.IN_DELIVERY])];
-  const { scope, version } = await rankingScope(ctx, portfolio, input.model, input.scoringModelId, input.includeDescendants, queried, "input.scoringModelId");
+  const { scope, version } = await rankingScope(
+    ctx,
+    portfolio,
+    input.model,
+    input.scoringModelId,
+    input.includeDescendants,
+    queried,
+    "input.scoringModelId",
+  );
   const q = sql`${rankedCte(scope)} SELECT id, name, stage, budget, actual_cost, score FROM ranked ORDER BY pos`.toQuery();
   const rows: Array<{ id: string; name: string; stage: InitiativeStage; budget: number | null; actual_cost: number | null; score: number | null }> =
     await ctx.dataSource.query(q.text, q.values);

@@ -87,7 +87,10 @@ export class ScenarioItem {
   @Field(() => Float, { nullable: true, description: "Its score under the plan's model." })
   score!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "What it still costs: budget − actualCost when IN_DELIVERY (not below 0), its budget otherwise." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "What it still costs: budget − actualCost when IN_DELIVERY (not below 0), its budget otherwise.",
+  })
   remainingCost!: number | null;
 
   @Field(() => ScenarioItemReason, { description: "Why it is where it is." })

@@ -1,8 +1,23 @@
 import { DataSource } from "typeorm";
 import { Tx, writeTransaction } from "../database/write";
 import {
-  CORRECTIONS, DAY, DEMO_SOURCE, DemoHypothesis, DemoMetric, DemoStatus, HYPOTHESES, INITIATIVES, METRICS, PORTFOLIOS,
-  SeriesPlan, clamp, generateSeries, round, startOfDay, trendAt, valueDp,
+  CORRECTIONS,
+  DAY,
+  DEMO_SOURCE,
+  DemoHypothesis,
+  DemoMetric,
+  DemoStatus,
+  HYPOTHESES,
+  INITIATIVES,
+  METRICS,
+  PORTFOLIOS,
+  SeriesPlan,
+  clamp,
+  generateSeries,
+  round,
+  startOfDay,
+  trendAt,
+  valueDp,
 } from "./demo-data";
 
 /**
@@ -24,19 +39,47 @@ export interface DemoOptions {
 }
 
 export interface DemoCounts {
-  portfolios: number; initiatives: number; metrics: number; hypotheses: number; measurements: number; revisions: number;
+  portfolios: number;
+  initiatives: number;
+  metrics: number;
+  hypotheses: number;
+  measurements: number;
+  revisions: number;
 }
 
 export interface DemoPlan {
   portfolios: Array<{ name: string; parent: string | null; owner: string; budget: number; description: string; depth: number }>;
-  initiatives: Array<{ name: string; portfolio: string; stage: string; owner: string; sponsor: string; budget: number | null;
-    actualCost: number | null; startDate: string | null; targetDate: string | null; tags: string[]; description: string; createdAt: number }>;
+  initiatives: Array<{
+    name: string;
+    portfolio: string;
+    stage: string;
+    owner: string;
+    sponsor: string;
+    budget: number | null;
+    actualCost: number | null;
+    startDate: string | null;
+    targetDate: string | null;
+    tags: string[];
+    description: string;
+    createdAt: number;
+  }>;
   metrics: Array<DemoMetric & { createdAt: number }>;
   series: SeriesPlan[];
   /** Measurements first stored with `wrong`, then corrected to `value`. */
   corrections: Array<{ key: string; observedAt: number; wrong: number; value: number; note: string; recordedAt: number }>;
-  hypotheses: Array<{ initiative: string; metricKey: string; statement: string; baseline: number; baselineAt: number; target: number;
-    targetDate: number; weight: number; benefit: number; state: string; status?: DemoStatus }>;
+  hypotheses: Array<{
+    initiative: string;
+    metricKey: string;
+    statement: string;
+    baseline: number;
+    baselineAt: number;
+    target: number;
+    targetDate: number;
+    weight: number;
+    benefit: number;
+    state: string;
+    status?: DemoStatus;
+  }>;
 }
 
 export function demoMetricKey(baseKey: string, instance = 1): string {
@@ -56,11 +99,16 @@ function statusOf(c: number | null, b: number, t: number, e: number, past: boole
 function designedRatio(h: DemoHypothesis, e: number): number {
   if (h.r !== undefined) return h.r;
   switch (h.status) {
-    case "ACHIEVED": return 1.12;
-    case "MISSED": return 0.6;
-    case "ON_TRACK": return Math.min(e + 0.04, 0.94);
-    case "AT_RISK": return e - 0.17;
-    default: throw new Error(`demo data: ${h.initiative} / ${h.metric} needs a target or a ratio`);
+    case "ACHIEVED":
+      return 1.12;
+    case "MISSED":
+      return 0.6;
+    case "ON_TRACK":
+      return Math.min(e + 0.04, 0.94);
+    case "AT_RISK":
+      return e - 0.17;
+    default:
+      throw new Error(`demo data: ${h.initiative} / ${h.metric} needs a target or a ratio`);
   }
 }
 
@@ -74,7 +122,10 @@ function format(x: number, m: DemoMetric): string {
   return m.unit === "%" ? `${n}%` : `${n} ${m.unit}`;
 }
 
-const formatDate = (t: number) => { const d = new Date(t); return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
+const formatDate = (t: number) => {
+  const d = new Date(t);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
 const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
@@ -113,7 +164,14 @@ export function buildDemoPlan(now: Date, instance = 1): DemoPlan {
     const s = series.get(c.metric)!;
     const i = s.times.findLastIndex((t) => t <= nowMs - c.daysAgo * DAY);
     const m = METRICS.find((x) => x.key === c.metric)!;
-    return { key: s.key, observedAt: s.times[i], value: s.values[i], wrong: round(s.values[i] * c.wrongBy, valueDp(m)), note: c.note, recordedAt: s.times[i] + 3 * DAY };
+    return {
+      key: s.key,
+      observedAt: s.times[i],
+      value: s.values[i],
+      wrong: round(s.values[i] * c.wrongBy, valueDp(m)),
+      note: c.note,
+      recordedAt: s.times[i] + 3 * DAY,
+    };
   });
 
   const hypotheses = HYPOTHESES.map((h) => {
@@ -143,8 +201,17 @@ export function buildDemoPlan(now: Date, instance = 1): DemoPlan {
     if (h.status && status !== h.status) throw new Error(`${where}: designed ${h.status} but computes ${status}`);
     const statement = `We believe that ${h.initiative} will move ${lowerFirst(m.name)} from ${format(b, m)} to ${format(target, m)} by ${formatDate(targetDate)}, because ${h.because}.`;
     return {
-      initiative: h.initiative, metricKey: s.key, statement, baseline: b, baselineAt, target, targetDate,
-      weight: h.weight ?? 1, benefit: h.benefit, state: h.state ?? "ACTIVE", status: h.status,
+      initiative: h.initiative,
+      metricKey: s.key,
+      statement,
+      baseline: b,
+      baselineAt,
+      target,
+      targetDate,
+      weight: h.weight ?? 1,
+      benefit: h.benefit,
+      state: h.state ?? "ACTIVE",
+      status: h.status,
     };
   });
 
@@ -174,68 +241,142 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
   // level by level, so every parent's id is known before its children go in
   for (let d = 0; plan.portfolios.some((p) => p.depth === d); d++) {
     const level = plan.portfolios.filter((p) => p.depth === d);
-    const rows = await insertRows(tx, "portfolio", [
-      ["name", "text", (p) => p.name], ["description", "text", (p) => p.description], ["owner", "text", (p) => p.owner],
-      ["parent_id", "uuid", (p) => (p.parent ? portfolioIds.get(p.parent) : null)], ["budget", "numeric", (p) => p.budget],
-      ["created_at", "timestamptz", () => iso(startOfDay(now.getTime()) - 760 * DAY)], ["updated_at", "timestamptz", () => at],
-    ], level, "id, name");
+    const rows = await insertRows(
+      tx,
+      "portfolio",
+      [
+        ["name", "text", (p) => p.name],
+        ["description", "text", (p) => p.description],
+        ["owner", "text", (p) => p.owner],
+        ["parent_id", "uuid", (p) => (p.parent ? portfolioIds.get(p.parent) : null)],
+        ["budget", "numeric", (p) => p.budget],
+        ["created_at", "timestamptz", () => iso(startOfDay(now.getTime()) - 760 * DAY)],
+        ["updated_at", "timestamptz", () => at],
+      ],
+      level,
+      "id, name",
+    );
     for (const r of rows) portfolioIds.set(r.name, r.id);
   }
 
-  const initiativeRows = await insertRows(tx, "initiative", [
-    ["portfolio_id", "uuid", (i) => portfolioIds.get(i.portfolio)], ["name", "text", (i) => i.name],
-    ["description", "text", (i) => i.description], ["owner", "text", (i) => i.owner], ["sponsor", "text", (i) => i.sponsor],
-    ["stage", "text", (i) => i.stage], ["budget", "numeric", (i) => i.budget], ["actual_cost", "numeric", (i) => i.actualCost],
-    ["start_date", "date", (i) => i.startDate], ["target_date", "date", (i) => i.targetDate],
-    // unnest flattens a 2-D array, so tags travel as one comma-joined string per row
-    ["tags", "text", (i) => i.tags.join(","), (c) => `string_to_array(${c}, ',')`],
-    ["created_at", "timestamptz", (i) => iso(i.createdAt)], ["updated_at", "timestamptz", () => at],
-  ], plan.initiatives, "id, name");
+  const initiativeRows = await insertRows(
+    tx,
+    "initiative",
+    [
+      ["portfolio_id", "uuid", (i) => portfolioIds.get(i.portfolio)],
+      ["name", "text", (i) => i.name],
+      ["description", "text", (i) => i.description],
+      ["owner", "text", (i) => i.owner],
+      ["sponsor", "text", (i) => i.sponsor],
+      ["stage", "text", (i) => i.stage],
+      ["budget", "numeric", (i) => i.budget],
+      ["actual_cost", "numeric", (i) => i.actualCost],
+      ["start_date", "date", (i) => i.startDate],
+      ["target_date", "date", (i) => i.targetDate],
+      // unnest flattens a 2-D array, so tags travel as one comma-joined string per row
+      ["tags", "text", (i) => i.tags.join(","), (c) => `string_to_array(${c}, ',')`],
+      ["created_at", "timestamptz", (i) => iso(i.createdAt)],
+      ["updated_at", "timestamptz", () => at],
+    ],
+    plan.initiatives,
+    "id, name",
+  );
   const initiativeIds = new Map<string, string>(initiativeRows.map((r) => [r.name, r.id]));
 
-  const metricRows = await insertRows(tx, "metric", [
-    ["key", "text", (m) => m.key], ["name", "text", (m) => m.name], ["description", "text", (m) => m.description],
-    ["unit", "text", (m) => m.unit], ["direction", "text", (m) => m.direction], ["aggregation", "text", (m) => m.aggregation],
-    ["cadence", "text", (m) => m.cadence], ["portfolio_id", "uuid", (m) => portfolioIds.get(m.portfolio)],
-    ["created_at", "timestamptz", (m) => iso(m.createdAt)], ["updated_at", "timestamptz", () => at],
-  ], plan.metrics, "id, key");
+  const metricRows = await insertRows(
+    tx,
+    "metric",
+    [
+      ["key", "text", (m) => m.key],
+      ["name", "text", (m) => m.name],
+      ["description", "text", (m) => m.description],
+      ["unit", "text", (m) => m.unit],
+      ["direction", "text", (m) => m.direction],
+      ["aggregation", "text", (m) => m.aggregation],
+      ["cadence", "text", (m) => m.cadence],
+      ["portfolio_id", "uuid", (m) => portfolioIds.get(m.portfolio)],
+      ["created_at", "timestamptz", (m) => iso(m.createdAt)],
+      ["updated_at", "timestamptz", () => at],
+    ],
+    plan.metrics,
+    "id, key",
+  );
   const metricIds = new Map<string, string>(metricRows.map((r) => [r.key, r.id]));
 
-  await insertRows(tx, "outcome_hypothesis", [
-    ["initiative_id", "uuid", (h) => initiativeIds.get(h.initiative)], ["metric_id", "uuid", (h) => metricIds.get(h.metricKey)],
-    ["statement", "text", (h) => h.statement], ["baseline", "float8", (h) => h.baseline],
-    ["baseline_at", "timestamptz", (h) => iso(h.baselineAt)], ["target", "float8", (h) => h.target],
-    ["target_date", "timestamptz", (h) => iso(h.targetDate)], ["weight", "float8", (h) => h.weight],
-    ["expected_benefit", "numeric", (h) => h.benefit], ["state", "text", (h) => h.state],
-    ["created_at", "timestamptz", (h) => iso(Math.min(h.baselineAt + DAY, now.getTime()))], ["updated_at", "timestamptz", () => at],
-  ], plan.hypotheses);
+  await insertRows(
+    tx,
+    "outcome_hypothesis",
+    [
+      ["initiative_id", "uuid", (h) => initiativeIds.get(h.initiative)],
+      ["metric_id", "uuid", (h) => metricIds.get(h.metricKey)],
+      ["statement", "text", (h) => h.statement],
+      ["baseline", "float8", (h) => h.baseline],
+      ["baseline_at", "timestamptz", (h) => iso(h.baselineAt)],
+      ["target", "float8", (h) => h.target],
+      ["target_date", "timestamptz", (h) => iso(h.targetDate)],
+      ["weight", "float8", (h) => h.weight],
+      ["expected_benefit", "numeric", (h) => h.benefit],
+      ["state", "text", (h) => h.state],
+      ["created_at", "timestamptz", (h) => iso(Math.min(h.baselineAt + DAY, now.getTime()))],
+      ["updated_at", "timestamptz", () => at],
+    ],
+    plan.hypotheses,
+  );
 
   // The corrected observations are first stored wrong, so the UPDATE below leaves revisions.
   const wrong = new Map(plan.corrections.map((c) => [`${c.key}@${c.observedAt}`, c.wrong]));
   const rows = plan.series.flatMap((s) =>
-    s.times.map((t, i) => ({ metricId: metricIds.get(s.key), t, value: wrong.get(`${s.key}@${t}`) ?? s.values[i] })));
+    s.times.map((t, i) => ({ metricId: metricIds.get(s.key), t, value: wrong.get(`${s.key}@${t}`) ?? s.values[i] })),
+  );
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await insertRows(tx, "measurement", [
-      ["metric_id", "uuid", (r) => r.metricId], ["observed_at", "timestamptz", (r) => iso(r.t)], ["value", "float8", (r) => r.value],
-      ["source", "text", () => DEMO_SOURCE], ["recorded_by", "text", () => DEMO_SOURCE],
-      ["recorded_at", "timestamptz", (r) => iso(Math.min(r.t + 3_600_000, now.getTime()))],
-    ], rows.slice(i, i + ROWS_PER_INSERT));
+    await insertRows(
+      tx,
+      "measurement",
+      [
+        ["metric_id", "uuid", (r) => r.metricId],
+        ["observed_at", "timestamptz", (r) => iso(r.t)],
+        ["value", "float8", (r) => r.value],
+        ["source", "text", () => DEMO_SOURCE],
+        ["recorded_by", "text", () => DEMO_SOURCE],
+        ["recorded_at", "timestamptz", (r) => iso(Math.min(r.t + 3_600_000, now.getTime()))],
+      ],
+      rows.slice(i, i + ROWS_PER_INSERT),
+    );
   }
   const cor = plan.corrections;
   await tx.query(
     `UPDATE measurement m SET value = c.value, note = c.note, recorded_at = c.recorded_at, recorded_by = 'RMO data steward'
      FROM unnest($1::uuid[], $2::timestamptz[], $3::float8[], $4::text[], $5::timestamptz[]) AS c(metric_id, observed_at, value, note, recorded_at)
      WHERE m.metric_id = c.metric_id AND m.observed_at = c.observed_at AND m.source = $6`,
-    [cor.map((c) => metricIds.get(c.key)), cor.map((c) => iso(c.observedAt)), cor.map((c) => c.value), cor.map((c) => c.note),
-      cor.map((c) => iso(c.recordedAt)), DEMO_SOURCE],
+    [
+      cor.map((c) => metricIds.get(c.key)),
+      cor.map((c) => iso(c.observedAt)),
+      cor.map((c) => c.value),
+      cor.map((c) => c.note),
+      cor.map((c) => iso(c.recordedAt)),
+      DEMO_SOURCE,
+    ],
   );
 
   const counts = {
-    portfolios: portfolioIds.size, initiatives: initiativeIds.size, metrics: metricIds.size, hypotheses: plan.hypotheses.length,
-    measurements: rows.length, revisions: cor.length,
+    portfolios: portfolioIds.size,
+    initiatives: initiativeIds.size,
+    metrics: metricIds.size,
+    hypotheses: plan.hypotheses.length,
+    measurements: rows.length,
+    revisions: cor.length,
   };
   // a set-based load with backdated rows: one change for the whole dataset, on the write path
-  await tx.recordChange({ entity: "DemoDataset", table: "portfolio", id: String(now.getTime()), operation: "CREATE", version: null, before: null, after: null, summary: counts });
+  await tx.recordChange({
+    entity: "DemoDataset",
+    table: "portfolio",
+    id: String(now.getTime()),
+    operation: "CREATE",
+    version: null,
+    before: null,
+    after: null,
+    summary: counts,
+  });
   return counts;
 }
 

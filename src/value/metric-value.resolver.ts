@@ -20,7 +20,8 @@ export class MetricValueResolver {
 
   @Readable()
   @FieldResolver(() => Boolean, {
-    description: "True when a cadence is set and the latest observation is more than twice the cadence old (DAILY 1, WEEKLY 7, MONTHLY 30, QUARTERLY 91 days), or there is none yet.",
+    description:
+      "True when a cadence is set and the latest observation is more than twice the cadence old (DAILY 1, WEEKLY 7, MONTHLY 30, QUARTERLY 91 days), or there is none yet.",
   })
   stale(@Root() metric: Metric, @Ctx() ctx: Context) {
     return metricStale(ctx, metric);
@@ -28,7 +29,8 @@ export class MetricValueResolver {
 
   @Readable()
   @FieldResolver(() => [SeriesPoint], {
-    description: "Measurements of [from, to) in calendar buckets (UTC), combined by the metric's aggregation; empty buckets have value null and count 0. At most 1000 buckets.",
+    description:
+      "Measurements of [from, to) in calendar buckets (UTC), combined by the metric's aggregation; empty buckets have value null and count 0. At most 1000 buckets.",
     complexity: 20,
   })
   series(

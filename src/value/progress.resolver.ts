@@ -25,7 +25,10 @@ export class HypothesisProgressResolver {
   })
   progress(
     @Root() hypothesis: OutcomeHypothesis,
-    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now). Only measurements observed at or before it count." })
+    @Arg("asOf", () => Date, {
+      nullable: true,
+      description: "Evaluate as of this instant (default: now). Only measurements observed at or before it count.",
+    })
     asOf: Date | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

@@ -6,9 +6,7 @@ import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
  * progressJoins): Σ wᵢ·clamp(rᵢ) / Σ wᵢ over those with data; NULL when none has data.
  * Shared by the value summaries and the re-prioritization signals.
  */
-export const WEIGHTED_PROGRESS_SQL = raw(
-  "sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0)",
-);
+export const WEIGHTED_PROGRESS_SQL = raw("sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0)");
 
 /** The measurements of hypothesis row `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
 function inWindow(asOf: Date, h: Sql): Sql {

@@ -3,7 +3,8 @@ import { ProgressStatus } from "./progress";
 
 registerEnumType(ProgressStatus, {
   name: "ProgressStatus",
-  description: "Where a hypothesis stands as of an instant; the first rule that matches, in the order NO_DATA, ACHIEVED, MISSED, ON_TRACK, AT_RISK, OFF_TRACK.",
+  description:
+    "Where a hypothesis stands as of an instant; the first rule that matches, in the order NO_DATA, ACHIEVED, MISSED, ON_TRACK, AT_RISK, OFF_TRACK.",
   valuesConfig: {
     NO_DATA: { description: "No measurement of the metric in [baselineAt, asOf]." },
     ON_TRACK: { description: "ratio ≥ expectedRatio − 0.10 (and not yet achieved or missed)." },
@@ -34,7 +35,8 @@ export class HypothesisProgress {
 
   @Field(() => Float, {
     nullable: true,
-    description: "(current − baseline) / (target − baseline), not clamped: below 0 when the KPI moved the wrong way, above 1 on overshoot. Null without data.",
+    description:
+      "(current − baseline) / (target − baseline), not clamped: below 0 when the KPI moved the wrong way, above 1 on overshoot. Null without data.",
   })
   ratio!: number | null;
 
@@ -48,7 +50,8 @@ export class HypothesisProgress {
 
   @Field(() => Float, {
     nullable: true,
-    description: "The least-squares line of value on time through the measurements in [baselineAt, asOf], evaluated at targetDate. Null with fewer than 3 distinct observation times.",
+    description:
+      "The least-squares line of value on time through the measurements in [baselineAt, asOf], evaluated at targetDate. Null with fewer than 3 distinct observation times.",
   })
   forecastAtTarget!: number | null;
 

@@ -22,7 +22,10 @@ export class ValueReportFilter {
   initiativeId?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "One row of the value report: one outcome hypothesis and its progress as of the report's instant." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One row of the value report: one outcome hypothesis and its progress as of the report's instant.",
+})
 export class ValueReportRow {
   @Field(() => Date, { description: "The instant the row is evaluated at (the report's `asOf`, default now)." })
   asOf!: Date;

@@ -139,7 +139,8 @@ describe("who sees and revokes which tokens", () => {
     bobToken = await make(bob, { name: "bob-script" });
   });
 
-  const ids = async (who: Pick<Caller, "ok">) => ((await who.ok(LIST, { includeRevoked: true })).apiTokens.nodes as Array<{ id: string; createdBy: string }>);
+  const ids = async (who: Pick<Caller, "ok">) =>
+    (await who.ok(LIST, { includeRevoked: true })).apiTokens.nodes as Array<{ id: string; createdBy: string }>;
 
   it("a person lists only their own tokens; admins list every token", async () => {
     const mine = await ids(alice);
@@ -175,7 +176,12 @@ describe("storage", () => {
         WHERE c.table_schema = 'public'
           AND (c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb') OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar', '_bpchar')))`,
     );
-    expect(columns).toEqual(expect.arrayContaining([{ table: "api_token", column: "secret_hash" }, { table: "api_token", column: "prefix" }]));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        { table: "api_token", column: "secret_hash" },
+        { table: "api_token", column: "prefix" },
+      ]),
+    );
     const hits = async (needle: string) => {
       let n = 0;
       for (const { table, column } of columns) {

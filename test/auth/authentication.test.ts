@@ -36,12 +36,18 @@ describe("refused credentials: 401 UNAUTHENTICATED, and nothing runs", () => {
     ["a JWT with a bad signature", async () => `Bearer ${await personToken("alice", { secret: "some-other-secret-that-is-32-chars-long" })}`],
     ["an expired JWT", async () => `Bearer ${await signJwt({ sub: "alice" }, { exp: now() - 60 })}`],
     ["a JWT without sub", async () => `Bearer ${await signJwt({ name: "Nobody", roles: ["rmo:admin"] })}`],
-    ["an unsigned JWT (alg none) claiming admin", async () => `Bearer ${new UnsecuredJWT({ sub: "eve", roles: ["rmo:admin"] }).setExpirationTime("1h").encode()}`],
-    ["a JWT whose payload was edited to claim admin", async () => {
-      const [h, , s] = (await personToken("eve")).split(".");
-      const payload = Buffer.from(JSON.stringify({ sub: "eve", roles: ["rmo:admin"], exp: now() + 3600 })).toString("base64url");
-      return `Bearer ${h}.${payload}.${s}`;
-    }],
+    [
+      "an unsigned JWT (alg none) claiming admin",
+      async () => `Bearer ${new UnsecuredJWT({ sub: "eve", roles: ["rmo:admin"] }).setExpirationTime("1h").encode()}`,
+    ],
+    [
+      "a JWT whose payload was edited to claim admin",
+      async () => {
+        const [h, , s] = (await personToken("eve")).split(".");
+        const payload = Buffer.from(JSON.stringify({ sub: "eve", roles: ["rmo:admin"], exp: now() + 3600 })).toString("base64url");
+        return `Bearer ${h}.${payload}.${s}`;
+      },
+    ],
     ["the bootstrap token with a character changed", async () => `Bearer ${app.adminToken.slice(0, -1)}X`],
   ];
 

@@ -19,7 +19,11 @@ beforeAll(async () => {
   C = await holding(app, "Child", R.portfolio);
   G = await holding(app, "Grandchild", C.portfolio);
   S = await holding(app, "Sibling");
-  for (const [sub, role] of [["vera", "VIEWER"], ["carl", "CONTRIBUTOR"], ["olga", "OWNER"]] as const) {
+  for (const [sub, role] of [
+    ["vera", "VIEWER"],
+    ["carl", "CONTRIBUTOR"],
+    ["olga", "OWNER"],
+  ] as const) {
     await grant(app, R.portfolio, sub, role);
     who[sub] = await person(app, sub);
   }
@@ -41,26 +45,121 @@ async function outcome(c: Caller, query: string, input: Record<string, unknown>)
 
 /** Every kind of write on a portfolio's things, with the least role it needs. */
 const ATTEMPTS: Attempt[] = [
-  { name: "updatePortfolio", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: UpdatePortfolioInput!) { updatePortfolio(input: $input) { portfolio { id } } }`, { id: t.portfolio, description: `edit ${++seq}` }) },
-  { name: "archivePortfolio (restore, a no-op)", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: ArchivePortfolioInput!) { archivePortfolio(input: $input) { portfolio { id } } }`, { id: t.portfolio, archived: false }) },
-  { name: "createPortfolio below it", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: CreatePortfolioInput!) { createPortfolio(input: $input) { portfolio { id } } }`, { parentId: t.portfolio, name: `Sub ${++seq}` }) },
-  { name: "createInitiative", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }`, { portfolioId: t.portfolio, name: `New ${++seq}` }) },
-  { name: "updateInitiative", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { initiative { id } } }`, { id: t.initiative, owner: `o${++seq}` }) },
-  { name: "createMetric", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: CreateMetricInput!) { createMetric(input: $input) { metric { id } } }`, { portfolioId: t.portfolio, key: `roles.new.${++seq}`, name: "New", direction: "INCREASE" }) },
-  { name: "updateMetric", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: UpdateMetricInput!) { updateMetric(input: $input) { metric { id } } }`, { id: t.metric, unit: `u${++seq}` }) },
-  { name: "addPortfolioMember", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`, { portfolioId: t.portfolio, subject: "newcomer", role: "VIEWER" }) },
-  { name: "removePortfolioMember", needs: "OWNER", run: (c, t) => outcome(c, `mutation($input: RemovePortfolioMemberInput!) { removePortfolioMember(input: $input) { removed } }`, { portfolioId: t.portfolio, subject: "newcomer" }) },
+  {
+    name: "updatePortfolio",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: UpdatePortfolioInput!) { updatePortfolio(input: $input) { portfolio { id } } }`, {
+        id: t.portfolio,
+        description: `edit ${++seq}`,
+      }),
+  },
+  {
+    name: "archivePortfolio (restore, a no-op)",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: ArchivePortfolioInput!) { archivePortfolio(input: $input) { portfolio { id } } }`, {
+        id: t.portfolio,
+        archived: false,
+      }),
+  },
+  {
+    name: "createPortfolio below it",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: CreatePortfolioInput!) { createPortfolio(input: $input) { portfolio { id } } }`, {
+        parentId: t.portfolio,
+        name: `Sub ${++seq}`,
+      }),
+  },
+  {
+    name: "createInitiative",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }`, {
+        portfolioId: t.portfolio,
+        name: `New ${++seq}`,
+      }),
+  },
+  {
+    name: "updateInitiative",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { initiative { id } } }`, {
+        id: t.initiative,
+        owner: `o${++seq}`,
+      }),
+  },
+  {
+    name: "createMetric",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: CreateMetricInput!) { createMetric(input: $input) { metric { id } } }`, {
+        portfolioId: t.portfolio,
+        key: `roles.new.${++seq}`,
+        name: "New",
+        direction: "INCREASE",
+      }),
+  },
+  {
+    name: "updateMetric",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: UpdateMetricInput!) { updateMetric(input: $input) { metric { id } } }`, { id: t.metric, unit: `u${++seq}` }),
+  },
+  {
+    name: "addPortfolioMember",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`, {
+        portfolioId: t.portfolio,
+        subject: "newcomer",
+        role: "VIEWER",
+      }),
+  },
+  {
+    name: "removePortfolioMember",
+    needs: "OWNER",
+    run: (c, t) =>
+      outcome(c, `mutation($input: RemovePortfolioMemberInput!) { removePortfolioMember(input: $input) { removed } }`, {
+        portfolioId: t.portfolio,
+        subject: "newcomer",
+      }),
+  },
   {
     name: "createOutcomeHypothesis",
     needs: "CONTRIBUTOR",
     run: (c, t) =>
       outcome(c, `mutation($input: CreateOutcomeHypothesisInput!) { createOutcomeHypothesis(input: $input) { outcomeHypothesis { id } } }`, {
-        initiativeId: t.initiative, metricId: t.metric, statement: `s${++seq}`, baseline: 1, baselineAt: "2025-01-01T00:00:00Z", target: 2, targetDate: "2026-01-01T00:00:00Z",
+        initiativeId: t.initiative,
+        metricId: t.metric,
+        statement: `s${++seq}`,
+        baseline: 1,
+        baselineAt: "2025-01-01T00:00:00Z",
+        target: 2,
+        targetDate: "2026-01-01T00:00:00Z",
       }),
   },
-  { name: "updateOutcomeHypothesis", needs: "CONTRIBUTOR", run: (c, t) => outcome(c, `mutation($input: UpdateOutcomeHypothesisInput!) { updateOutcomeHypothesis(input: $input) { outcomeHypothesis { id } } }`, { id: t.hypothesis, statement: `changed ${++seq}` }) },
+  {
+    name: "updateOutcomeHypothesis",
+    needs: "CONTRIBUTOR",
+    run: (c, t) =>
+      outcome(c, `mutation($input: UpdateOutcomeHypothesisInput!) { updateOutcomeHypothesis(input: $input) { outcomeHypothesis { id } } }`, {
+        id: t.hypothesis,
+        statement: `changed ${++seq}`,
+      }),
+  },
   { name: "recordMeasurements", needs: "CONTRIBUTOR", run: (c, t) => outcome(c, RECORD, { measurements: items([t.metricKey]) }) },
-  { name: "createApiToken for the portfolio", needs: "CONTRIBUTOR", run: (c, t) => outcome(c, `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`, { name: "t", scope: "WRITE_MEASUREMENTS", portfolioIds: [t.portfolio] }) },
+  {
+    name: "createApiToken for the portfolio",
+    needs: "CONTRIBUTOR",
+    run: (c, t) =>
+      outcome(c, `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }`, {
+        name: "t",
+        scope: "WRITE_MEASUREMENTS",
+        portfolioIds: [t.portfolio],
+      }),
+  },
 ];
 
 const RANK: Record<Role, number> = { VIEWER: 1, CONTRIBUTOR: 2, OWNER: 3 };

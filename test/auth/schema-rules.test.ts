@@ -27,7 +27,12 @@ function rulesOf(h: Handler): string[] {
 
 function describeRule(h: Handler, typeName: string) {
   const rules = rulesOf(h);
-  return { field: `${typeName}.${h.schemaName}`, resolver: `${h.target.name}.${h.methodName}`, hasRule: rules.length > 0, unknown: rules.filter((r) => !CAPABILITIES.has(r)) };
+  return {
+    field: `${typeName}.${h.schemaName}`,
+    resolver: `${h.target.name}.${h.methodName}`,
+    hasRule: rules.length > 0,
+    unknown: rules.filter((r) => !CAPABILITIES.has(r)),
+  };
 }
 
 const crossesToObject = (typeName: string, fieldName: string): boolean => {
@@ -65,7 +70,15 @@ describe("every entry point and every crossing to another object has an access r
       .filter(({ h, typeName }) => schema.getType(typeName) && crossesToObject(typeName, h.schemaName));
     // the walk sees the relations it is meant to guard
     expect(crossing.map(({ h, typeName }) => `${typeName}.${h.schemaName}`)).toEqual(
-      expect.arrayContaining(["Portfolio.parent", "Portfolio.children", "Portfolio.members", "Initiative.portfolio", "Metric.measurements", "OutcomeHypothesis.metric", "Measurement.metric"]),
+      expect.arrayContaining([
+        "Portfolio.parent",
+        "Portfolio.children",
+        "Portfolio.members",
+        "Initiative.portfolio",
+        "Metric.measurements",
+        "OutcomeHypothesis.metric",
+        "Measurement.metric",
+      ]),
     );
     const rules = crossing.map(({ h, typeName }) => describeRule(h, typeName));
     expect(rules.filter((r) => !r.hasRule || r.unknown.length)).toEqual([]);

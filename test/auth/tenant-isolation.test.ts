@@ -41,7 +41,9 @@ const world: fc.Arbitrary<World> = fc
     measurements: fc.array(fc.nat(), { maxLength: 10 }),
     people: fc.integer({ min: 2, max: 3 }),
     grants: fc.array(fc.record({ person: fc.nat(), portfolio: fc.nat(), role: fc.constantFrom(...ROLES) }), { maxLength: 6 }),
-    tokens: fc.array(fc.record({ person: fc.nat(), keys: fc.array(fc.nat(), { maxLength: 3 }), portfolios: fc.array(fc.nat(), { maxLength: 2 }) }), { maxLength: 3 }),
+    tokens: fc.array(fc.record({ person: fc.nat(), keys: fc.array(fc.nat(), { maxLength: 3 }), portfolios: fc.array(fc.nat(), { maxLength: 2 }) }), {
+      maxLength: 3,
+    }),
     salt: fc.nat(),
   })
   .map((r) => {
@@ -57,16 +59,29 @@ const world: fc.Arbitrary<World> = fc
     const P = parents.length;
     const initiatives = r.initiatives.map((n) => n % P);
     const metrics = r.metrics.map((n) => n % P);
-    const grants = new Map(r.grants.map((g) => [`${g.person % r.people}:${g.portfolio % P}`, { person: g.person % r.people, portfolio: g.portfolio % P, role: g.role }]));
+    const grants = new Map(
+      r.grants.map((g) => [`${g.person % r.people}:${g.portfolio % P}`, { person: g.person % r.people, portfolio: g.portfolio % P, role: g.role }]),
+    );
     return {
       parents,
       initiatives,
       metrics,
-      hypotheses: [...new Map(r.hypotheses.map(([i, m]) => [`${i % initiatives.length}:${m % metrics.length}`, [i % initiatives.length, m % metrics.length] as [number, number]])).values()],
+      hypotheses: [
+        ...new Map(
+          r.hypotheses.map(([i, m]) => [
+            `${i % initiatives.length}:${m % metrics.length}`,
+            [i % initiatives.length, m % metrics.length] as [number, number],
+          ]),
+        ).values(),
+      ],
       measurements: r.measurements.map((n) => n % metrics.length),
       people: r.people,
       grants: [...grants.values()],
-      tokens: r.tokens.map((t) => ({ person: t.person % r.people, keys: t.keys.map((k) => k % metrics.length), portfolios: t.portfolios.map((p) => p % P) })),
+      tokens: r.tokens.map((t) => ({
+        person: t.person % r.people,
+        keys: t.keys.map((k) => k % metrics.length),
+        portfolios: t.portfolios.map((p) => p % P),
+      })),
       salt: r.salt,
     };
   });
@@ -96,15 +111,35 @@ interface Ids {
 async function build(w: World): Promise<{ ids: Ids; tokens: Array<{ secret: string; person: number; keys: number[]; portfolios: number[] }> }> {
   const q = (text: string, values: unknown[]) => app.dataSource.query(text, values);
   // DELETE, not TRUNCATE: on a few rows it is many times faster
-  for (const table of ["api_token", "portfolio_member", "measurement_revision", "measurement", "outcome_hypothesis", "metric", "initiative", "portfolio"]) {
+  for (const table of [
+    "api_token",
+    "portfolio_member",
+    "measurement_revision",
+    "measurement",
+    "outcome_hypothesis",
+    "metric",
+    "initiative",
+    "portfolio",
+  ]) {
     await q(`DELETE FROM ${table}`, []);
   }
   const uuid = (n: number) => Array.from({ length: n }, () => randomUUID());
   const row = { p: uuid(w.parents.length), i: uuid(w.initiatives.length), m: uuid(w.metrics.length), h: uuid(w.hypotheses.length) };
   const keys = w.metrics.map((_, m) => `iso.m${m}`);
-  await q("INSERT INTO portfolio (id, name, parent_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])", [row.p, row.p.map((_, i) => `P${i}`), w.parents.map((p) => (p === null ? null : row.p[p]))]);
-  await q("INSERT INTO initiative (id, name, portfolio_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])", [row.i, row.i.map((_, i) => `I${i}`), w.initiatives.map((p) => row.p[p])]);
-  await q("INSERT INTO metric (id, key, name, direction, portfolio_id) SELECT a, b, b, 'INCREASE', c FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS u(a, b, c)", [row.m, keys, w.metrics.map((p) => row.p[p])]);
+  await q("INSERT INTO portfolio (id, name, parent_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])", [
+    row.p,
+    row.p.map((_, i) => `P${i}`),
+    w.parents.map((p) => (p === null ? null : row.p[p])),
+  ]);
+  await q("INSERT INTO initiative (id, name, portfolio_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[])", [
+    row.i,
+    row.i.map((_, i) => `I${i}`),
+    w.initiatives.map((p) => row.p[p]),
+  ]);
+  await q(
+    "INSERT INTO metric (id, key, name, direction, portfolio_id) SELECT a, b, b, 'INCREASE', c FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS u(a, b, c)",
+    [row.m, keys, w.metrics.map((p) => row.p[p])],
+  );
   await q(
     `INSERT INTO outcome_hypothesis (id, initiative_id, metric_id, statement, baseline, baseline_at, target, target_date)
      SELECT a, b, c, 'H', 1, '2024-01-01', 2, '2026-01-01' FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS u(a, b, c)`,
@@ -115,7 +150,11 @@ async function build(w: World): Promise<{ ids: Ids; tokens: Array<{ secret: stri
      SELECT m, 5, timestamptz '2024-06-01' + n * interval '1 minute', 'seed' FROM unnest($1::uuid[]) WITH ORDINALITY AS u(m, n) RETURNING id`,
     [w.measurements.map((m) => row.m[m])],
   );
-  await q("INSERT INTO portfolio_member (portfolio_id, subject, role) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])", [w.grants.map((g) => row.p[g.portfolio]), w.grants.map((g) => PEOPLE[g.person]), w.grants.map((g) => g.role)]);
+  await q("INSERT INTO portfolio_member (portfolio_id, subject, role) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])", [
+    w.grants.map((g) => row.p[g.portfolio]),
+    w.grants.map((g) => PEOPLE[g.person]),
+    w.grants.map((g) => g.role),
+  ]);
   const tokens = w.tokens.map((t) => ({ ...t, ...newSecret() }));
   for (const [n, t] of tokens.entries()) {
     await q(
@@ -170,18 +209,45 @@ function forbiddenWrites(w: World, ids: Ids, seen: ReturnType<ReturnType<typeof 
   const code = (visible: boolean) => (visible ? "FORBIDDEN" : "NOT_FOUND");
   seen.rank.forEach((r, p) => {
     if (r >= RANK.OWNER) return;
-    out.push({ query: `mutation($input: UpdatePortfolioInput!) { updatePortfolio(input: $input) { portfolio { id } } }`, input: { id: ids.portfolios[p], description: "x" }, code: code(r > 0) });
-    out.push({ query: `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }`, input: { portfolioId: ids.portfolios[p], name: "x" }, code: code(r > 0) });
-    out.push({ query: `mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`, input: { portfolioId: ids.portfolios[p], subject: "p0", role: "OWNER" }, code: code(r > 0) });
+    out.push({
+      query: `mutation($input: UpdatePortfolioInput!) { updatePortfolio(input: $input) { portfolio { id } } }`,
+      input: { id: ids.portfolios[p], description: "x" },
+      code: code(r > 0),
+    });
+    out.push({
+      query: `mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }`,
+      input: { portfolioId: ids.portfolios[p], name: "x" },
+      code: code(r > 0),
+    });
+    out.push({
+      query: `mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`,
+      input: { portfolioId: ids.portfolios[p], subject: "p0", role: "OWNER" },
+      code: code(r > 0),
+    });
   });
   w.initiatives.forEach((p, i) => {
-    if (seen.rank[p] < RANK.OWNER) out.push({ query: `mutation($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { initiative { id } } }`, input: { id: ids.initiatives[i], owner: "x" }, code: code(seen.initiatives[i]) });
+    if (seen.rank[p] < RANK.OWNER)
+      out.push({
+        query: `mutation($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { initiative { id } } }`,
+        input: { id: ids.initiatives[i], owner: "x" },
+        code: code(seen.initiatives[i]),
+      });
   });
   w.metrics.forEach((p, m) => {
-    if (seen.rank[p] < RANK.OWNER) out.push({ query: `mutation($input: UpdateMetricInput!) { updateMetric(input: $input) { metric { id } } }`, input: { id: ids.metrics[m], unit: "x" }, code: code(seen.metrics[m]) });
+    if (seen.rank[p] < RANK.OWNER)
+      out.push({
+        query: `mutation($input: UpdateMetricInput!) { updateMetric(input: $input) { metric { id } } }`,
+        input: { id: ids.metrics[m], unit: "x" },
+        code: code(seen.metrics[m]),
+      });
   });
   w.hypotheses.forEach(([i], h) => {
-    if (seen.rank[w.initiatives[i]] < RANK.CONTRIBUTOR) out.push({ query: `mutation($input: UpdateOutcomeHypothesisInput!) { updateOutcomeHypothesis(input: $input) { outcomeHypothesis { id } } }`, input: { id: ids.hypotheses[h], statement: "x" }, code: code(seen.hypotheses[h]) });
+    if (seen.rank[w.initiatives[i]] < RANK.CONTRIBUTOR)
+      out.push({
+        query: `mutation($input: UpdateOutcomeHypothesisInput!) { updateOutcomeHypothesis(input: $input) { outcomeHypothesis { id } } }`,
+        input: { id: ids.hypotheses[h], statement: "x" },
+        code: code(seen.hypotheses[h]),
+      });
   });
   // at most MAX_WRITES per person, evenly spread over the list (the salt varies which)
   const step = Math.max(1, Math.ceil(out.length / MAX_WRITES));
@@ -195,12 +261,14 @@ function forbiddenWrites(w: World, ids: Ids, seen: ReturnType<ReturnType<typeof 
 async function limited<T>(tasks: Array<() => Promise<T>>, n = 6): Promise<T[]> {
   const results: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        results[i] = await tasks[i]();
+      }
+    }),
+  );
   return results;
 }
 
@@ -210,7 +278,11 @@ it("no read or write crosses a portfolio boundary", async () => {
     fc.asyncProperty(world, async (w) => {
       const { ids, tokens } = await build(w);
       const expected = expectations(w);
-      const persons = Array.from({ length: w.people }, (_, n) => ({ who: caller(app, people[n]), seen: expected(n), token: null as null | (typeof tokens)[number] }));
+      const persons = Array.from({ length: w.people }, (_, n) => ({
+        who: caller(app, people[n]),
+        seen: expected(n),
+        token: null as null | (typeof tokens)[number],
+      }));
       const callers = [...persons, ...tokens.map((t) => ({ who: caller(app, t.secret), seen: expected(t.person), token: t }))];
 
       await limited(callers.map((c) => () => checkReads(c.who, w, ids, c.seen)));
@@ -225,7 +297,11 @@ it("no read or write crosses a portfolio boundary", async () => {
       const subtree = (roots: number[], p: number): boolean => roots.includes(p) || (w.parents[p] !== null && subtree(roots, w.parents[p]!));
       const outcomes = await limited(
         callers.map((c, n) => async () => {
-          const measurements = ids.keys.map((metricKey, m) => ({ metricKey, value: n, observedAt: new Date(Date.UTC(2025, 0, 1, 0, n, m)).toISOString() }));
+          const measurements = ids.keys.map((metricKey, m) => ({
+            metricKey,
+            value: n,
+            observedAt: new Date(Date.UTC(2025, 0, 1, 0, n, m)).toISOString(),
+          }));
           const res = await c.who.ok(RECORD, { input: { measurements } });
           const got = ids.keys.map(() => "OK");
           for (const r of res.recordMeasurements.rejected) got[r.index] = r.code;

@@ -1,7 +1,20 @@
 import { buildAppSchema } from "../../src/schema";
 import { useTestApp } from "../support/app";
 import { createMetric, createPortfolio, expectError } from "../support/factories";
-import { Caller, codeOf, createToken, CreatedToken, CREATE_TOKEN, everyMutation, fingerprint, grant, items, person, RECORD, ungrant } from "../support/auth-factories";
+import {
+  Caller,
+  codeOf,
+  createToken,
+  CreatedToken,
+  CREATE_TOKEN,
+  everyMutation,
+  fingerprint,
+  grant,
+  items,
+  person,
+  RECORD,
+  ungrant,
+} from "../support/auth-factories";
 
 /**
  * What an API token may do (issue 4): READ_ONLY reads; WRITE_MEASUREMENTS also records
@@ -38,7 +51,14 @@ beforeAll(async () => {
   p.other = (await createPortfolio(app, { name: "Other" })).id; // alice CONTRIBUTOR
   p.viewed = (await createPortfolio(app, { name: "Viewed" })).id; // alice VIEWER
   p.hidden = (await createPortfolio(app, { name: "Hidden" })).id; // nothing
-  for (const [name, portfolio] of [["own1", "own"], ["own2", "own"], ["ownChild", "ownChild"], ["other", "other"], ["viewed", "viewed"], ["hidden", "hidden"]]) {
+  for (const [name, portfolio] of [
+    ["own1", "own"],
+    ["own2", "own"],
+    ["ownChild", "ownChild"],
+    ["other", "other"],
+    ["viewed", "viewed"],
+    ["hidden", "hidden"],
+  ]) {
     key[name] = (await createMetric(app, { portfolioId: p[portfolio], key: `scope.${name.toLowerCase()}` })).key;
   }
   await grant(app, p.own, "alice", "CONTRIBUTOR");
@@ -96,16 +116,32 @@ describe("WRITE_MEASUREMENTS", () => {
   it("with portfolios: writes the metrics of those portfolios and below, nothing else", async () => {
     const token = await createToken(app, alice, { scope: "WRITE_MEASUREMENTS", portfolioIds: [p.own] });
     const before = await counts();
-    expect(await record(token, ["own1", "own2", "ownChild", "other", "viewed", "hidden"])).toEqual(["OK", "OK", "OK", "FORBIDDEN", "FORBIDDEN", "NOT_FOUND"]);
+    expect(await record(token, ["own1", "own2", "ownChild", "other", "viewed", "hidden"])).toEqual([
+      "OK",
+      "OK",
+      "OK",
+      "FORBIDDEN",
+      "FORBIDDEN",
+      "NOT_FOUND",
+    ]);
     const after = await counts();
-    expect(after).toEqual({ ...before, [key.own1]: before[key.own1] + 1, [key.own2]: before[key.own2] + 1, [key.ownChild]: before[key.ownChild] + 1 });
+    expect(after).toEqual({
+      ...before,
+      [key.own1]: before[key.own1] + 1,
+      [key.own2]: before[key.own2] + 1,
+      [key.ownChild]: before[key.ownChild] + 1,
+    });
   });
 
   it("an atomic batch with one item outside the scope writes nothing", async () => {
     const token = await createToken(app, alice, { scope: "WRITE_MEASUREMENTS", portfolioIds: [p.own] });
     const before = await counts();
     const res = await token.caller.ok(RECORD, { input: { atomic: true, measurements: items([key.own1, key.other]) } });
-    expect(res.recordMeasurements).toMatchObject({ accepted: 0, inserted: 0, rejected: [{ index: 1, code: "FORBIDDEN", field: "input.measurements.1.metricKey" }] });
+    expect(res.recordMeasurements).toMatchObject({
+      accepted: 0,
+      inserted: 0,
+      rejected: [{ index: 1, code: "FORBIDDEN", field: "input.measurements.1.metricKey" }],
+    });
     expect(await counts()).toEqual(before);
   });
 

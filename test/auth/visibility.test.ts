@@ -39,7 +39,12 @@ async function lists(c: Caller) {
     expect(conn.totalCount).toBe(conn.nodes.length);
     return conn.nodes.map((n) => n.id).sort();
   };
-  return { portfolios: ids(data.portfolios), initiatives: ids(data.initiatives), metrics: ids(data.metrics), hypotheses: ids(data.outcomeHypotheses) };
+  return {
+    portfolios: ids(data.portfolios),
+    initiatives: ids(data.initiatives),
+    metrics: ids(data.metrics),
+    hypotheses: ids(data.outcomeHypotheses),
+  };
 }
 
 const sorted = (...ids: string[]) => [...ids].sort();
@@ -83,7 +88,11 @@ describe("by id", () => {
 
   it("node(id), portfolio(id), metricByKey and nodes(ids) give null for what is invisible", async () => {
     expect(await gina.ok(ONE, { id: R.portfolio, key: R.metricKey })).toEqual({ portfolio: null, node: null, metricByKey: null });
-    expect(await gina.ok(ONE, { id: G.portfolio, key: G.metricKey })).toEqual({ portfolio: { id: G.portfolio }, node: { id: G.portfolio }, metricByKey: { id: G.metric } });
+    expect(await gina.ok(ONE, { id: G.portfolio, key: G.metricKey })).toEqual({
+      portfolio: { id: G.portfolio },
+      node: { id: G.portfolio },
+      metricByKey: { id: G.metric },
+    });
     const all = [R, C, G, S].flatMap((h) => [h.portfolio, h.initiative, h.metric, h.hypothesis]);
     const visible = new Set([G.portfolio, G.initiative, G.metric, G.hypothesis, S.metric]);
     const got = (await gina.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: all })).nodes;
@@ -93,7 +102,11 @@ describe("by id", () => {
   it("typed lookups too: initiative, metric, outcomeHypothesis", async () => {
     const q = `query($i: ID!, $m: ID!, $h: ID!) { initiative(id: $i) { id } metric(id: $m) { id } outcomeHypothesis(id: $h) { id } }`;
     expect(await gina.ok(q, { i: C.initiative, m: C.metric, h: C.hypothesis })).toEqual({ initiative: null, metric: null, outcomeHypothesis: null });
-    expect(await vera.ok(q, { i: C.initiative, m: C.metric, h: C.hypothesis })).toEqual({ initiative: { id: C.initiative }, metric: { id: C.metric }, outcomeHypothesis: { id: C.hypothesis } });
+    expect(await vera.ok(q, { i: C.initiative, m: C.metric, h: C.hypothesis })).toEqual({
+      initiative: { id: C.initiative },
+      metric: { id: C.metric },
+      outcomeHypothesis: { id: C.hypothesis },
+    });
   });
 
   it("a measurement of an invisible metric is null", async () => {
@@ -164,9 +177,14 @@ describe("members", () => {
     const olga = await person(app, "olga");
     const newbie = await person(app, "newbie");
     expect((await newbie.ok(LISTS)).portfolios.totalCount).toBe(0);
-    await olga.ok(`mutation($p: ID!) { addPortfolioMember(input: {portfolioId: $p, subject: "newbie", role: VIEWER}) { member { subject } } }`, { p: C.portfolio });
+    await olga.ok(`mutation($p: ID!) { addPortfolioMember(input: {portfolioId: $p, subject: "newbie", role: VIEWER}) { member { subject } } }`, {
+      p: C.portfolio,
+    });
     expect((await lists(newbie)).portfolios).toEqual(sorted(C.portfolio, G.portfolio));
-    expect((await vera.ok(MEMBERS, { p: C.portfolio })).portfolio.members).toEqual({ totalCount: 1, nodes: [{ subject: "newbie", role: "VIEWER", createdBy: "olga" }] });
+    expect((await vera.ok(MEMBERS, { p: C.portfolio })).portfolio.members).toEqual({
+      totalCount: 1,
+      nodes: [{ subject: "newbie", role: "VIEWER", createdBy: "olga" }],
+    });
   });
 
   it("removePortfolioMember takes effect on the next request", async () => {

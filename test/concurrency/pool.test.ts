@@ -15,13 +15,15 @@ it("concurrent updates by a non-admin (whose roles are read per request) all suc
   await grant(app, p.id, "pool-owner@example.com", "OWNER");
   const initiatives = await Promise.all(Array.from({ length: 6 }, () => createInitiative(app, { portfolioId: p.id })));
   const metrics = await Promise.all(Array.from({ length: 6 }, () => createMetric(app, { portfolioId: p.id })));
-  const hypotheses = await Promise.all(
-    initiatives.map((i, n) => createHypothesis(app, { initiativeId: i.id, metricId: metrics[n].id })),
-  );
+  const hypotheses = await Promise.all(initiatives.map((i, n) => createHypothesis(app, { initiativeId: i.id, metricId: metrics[n].id })));
   const calls = [
-    ...initiatives.map((i) => owner.gql(`mutation($id: ID!) { updateInitiative(input: { id: $id, stage: APPROVED }) { initiative { stage } } }`, { id: i.id })),
+    ...initiatives.map((i) =>
+      owner.gql(`mutation($id: ID!) { updateInitiative(input: { id: $id, stage: APPROVED }) { initiative { stage } } }`, { id: i.id }),
+    ),
     ...metrics.map((m) => owner.gql(`mutation($id: ID!) { updateMetric(input: { id: $id, unit: "%" }) { metric { unit } } }`, { id: m.id })),
-    ...hypotheses.map((h) => owner.gql(`mutation($id: ID!) { updateOutcomeHypothesis(input: { id: $id, weight: 2 }) { outcomeHypothesis { weight } } }`, { id: h.id })),
+    ...hypotheses.map((h) =>
+      owner.gql(`mutation($id: ID!) { updateOutcomeHypothesis(input: { id: $id, weight: 2 }) { outcomeHypothesis { weight } } }`, { id: h.id }),
+    ),
     ...metrics.map((m, n) =>
       owner.gql(`mutation($input: RecordMeasurementsInput!) { recordMeasurements(input: $input) { inserted rejected { code } } }`, {
         input: { measurements: [{ metricId: m.id, value: n, observedAt: "2026-02-01T00:00:00Z" }] },

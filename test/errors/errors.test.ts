@@ -10,14 +10,20 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
   beforeAll(async () => {
     await app.dataSource.query(`CREATE FUNCTION explode() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'SELECT secret FROM vault WHERE id = 1 violates everything'; END $$`);
-    await app.dataSource.query(`CREATE TRIGGER explode BEFORE INSERT ON portfolio FOR EACH ROW WHEN (NEW.name = 'explode') EXECUTE FUNCTION explode()`);
+    await app.dataSource.query(
+      `CREATE TRIGGER explode BEFORE INSERT ON portfolio FOR EACH ROW WHEN (NEW.name = 'explode') EXECUTE FUNCTION explode()`,
+    );
   });
 
   it("answers a generic message with the request id, and logs the real error under that id", async () => {
     const logged: string[] = [];
     const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
     try {
-      const res = await app.gql(`mutation { createPortfolio(input: {name: "explode"}) { portfolio { id } } }`, {}, { "x-request-id": "req-masking-1" });
+      const res = await app.gql(
+        `mutation { createPortfolio(input: {name: "explode"}) { portfolio { id } } }`,
+        {},
+        { "x-request-id": "req-masking-1" },
+      );
       const err = expectError(res, "INTERNAL_SERVER_ERROR");
       expect(err.message).toBe("Internal server error (request id req-masking-1)");
       expect(err.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-masking-1" });
@@ -35,10 +41,13 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
     const p = await createPortfolio(app, { name: "Survivor" });
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const res = await app.gql(`mutation($id: ID!) {
+      const res = await app.gql(
+        `mutation($id: ID!) {
         ok: updatePortfolio(input: {id: $id, owner: "Kim"}) { portfolio { owner } }
         boom: createPortfolio(input: {name: "explode"}) { portfolio { id } }
-      }`, { id: p.id });
+      }`,
+        { id: p.id },
+      );
       // payloads are non-null, so the failure nulls `data`; the error names its field
       expect(res.data).toBeNull();
       expect(res.errors).toHaveLength(1);
@@ -69,12 +78,36 @@ describe("client mistakes that reach Postgres limits are BAD_USER_INPUT, never I
   it.each([
     ["createPortfolio budget", `mutation { createPortfolio(input: {name: "big", budget: 1e20}) { portfolio { id } } }`, "input.budget"],
     ["updatePortfolio budget", `mutation($p: ID!) { updatePortfolio(input: {id: $p, budget: 1e20}) { portfolio { id } } }`, "input.budget"],
-    ["createInitiative budget", `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "big", budget: 1e20}) { initiative { id } } }`, "input.budget"],
-    ["createInitiative actualCost", `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "big", actualCost: 1e16}) { initiative { id } } }`, "input.actualCost"],
-    ["updateInitiative actualCost", `mutation($i: ID!) { updateInitiative(input: {id: $i, actualCost: 1e20}) { initiative { id } } }`, "input.actualCost"],
-    ["createOutcomeHypothesis expectedBenefit", `mutation($i: ID!, $m: ID!) { createOutcomeHypothesis(input: {initiativeId: $i, metricId: $m, ${HYPOTHESIS}, expectedBenefit: 1e20}) { outcomeHypothesis { id } } }`, "input.expectedBenefit"],
-    ["updateOutcomeHypothesis expectedBenefit", `mutation($h: ID!) { updateOutcomeHypothesis(input: {id: $h, expectedBenefit: 1e20}) { outcomeHypothesis { id } } }`, "input.expectedBenefit"],
-    ["a LocalDate in year 0000", `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "old", startDate: "0000-06-01"}) { initiative { id } } }`, "input.startDate"],
+    [
+      "createInitiative budget",
+      `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "big", budget: 1e20}) { initiative { id } } }`,
+      "input.budget",
+    ],
+    [
+      "createInitiative actualCost",
+      `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "big", actualCost: 1e16}) { initiative { id } } }`,
+      "input.actualCost",
+    ],
+    [
+      "updateInitiative actualCost",
+      `mutation($i: ID!) { updateInitiative(input: {id: $i, actualCost: 1e20}) { initiative { id } } }`,
+      "input.actualCost",
+    ],
+    [
+      "createOutcomeHypothesis expectedBenefit",
+      `mutation($i: ID!, $m: ID!) { createOutcomeHypothesis(input: {initiativeId: $i, metricId: $m, ${HYPOTHESIS}, expectedBenefit: 1e20}) { outcomeHypothesis { id } } }`,
+      "input.expectedBenefit",
+    ],
+    [
+      "updateOutcomeHypothesis expectedBenefit",
+      `mutation($h: ID!) { updateOutcomeHypothesis(input: {id: $h, expectedBenefit: 1e20}) { outcomeHypothesis { id } } }`,
+      "input.expectedBenefit",
+    ],
+    [
+      "a LocalDate in year 0000",
+      `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "old", startDate: "0000-06-01"}) { initiative { id } } }`,
+      "input.startDate",
+    ],
   ])("%s", async (_label, query, field) => {
     const res = await app.gql(query, { p: ids.portfolio, i: ids.initiative, m: ids.metric, h: ids.hypothesis });
     expectError(res, "BAD_USER_INPUT", field);
@@ -112,11 +145,36 @@ describe("error codes", () => {
     ["an ID of the wrong type", `query($p: ID!) { initiative(id: $p) { id } }`, "BAD_USER_INPUT", "id"],
     ["a page over 500", `{ initiatives(first: 501) { totalCount } }`, "BAD_USER_INPUT", "first"],
     ["a garbage cursor", `{ metrics(after: "zzz") { totalCount } }`, "BAD_USER_INPUT", "after"],
-    ["an empty time window", `query($m: ID!) { metric(id: $m) { measurements(filter: {from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z"}) { totalCount } } }`, "BAD_USER_INPUT", "filter.to"],
-    ["a filter ID of the wrong type", `query($m: ID!) { initiatives(filter: {portfolioId: $m}) { totalCount } }`, "BAD_USER_INPUT", "filter.portfolioId"],
-    ["a stale version", `mutation($p: ID!) { updatePortfolio(input: {id: $p, expectedVersion: 99}) { portfolio { id } } }`, "CONFLICT", "input.expectedVersion"],
-    ["a key already taken", `mutation($p: ID!) { createMetric(input: {portfolioId: $p, key: "taken", name: "x", direction: INCREASE}) { metric { id } } }`, "CONFLICT", "input.key"],
-    ["an unknown parent", `mutation { createInitiative(input: {portfolioId: "UG9ydGZvbGlvOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA", name: "x"}) { initiative { id } } }`, "NOT_FOUND", "input.portfolioId"],
+    [
+      "an empty time window",
+      `query($m: ID!) { metric(id: $m) { measurements(filter: {from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z"}) { totalCount } } }`,
+      "BAD_USER_INPUT",
+      "filter.to",
+    ],
+    [
+      "a filter ID of the wrong type",
+      `query($m: ID!) { initiatives(filter: {portfolioId: $m}) { totalCount } }`,
+      "BAD_USER_INPUT",
+      "filter.portfolioId",
+    ],
+    [
+      "a stale version",
+      `mutation($p: ID!) { updatePortfolio(input: {id: $p, expectedVersion: 99}) { portfolio { id } } }`,
+      "CONFLICT",
+      "input.expectedVersion",
+    ],
+    [
+      "a key already taken",
+      `mutation($p: ID!) { createMetric(input: {portfolioId: $p, key: "taken", name: "x", direction: INCREASE}) { metric { id } } }`,
+      "CONFLICT",
+      "input.key",
+    ],
+    [
+      "an unknown parent",
+      `mutation { createInitiative(input: {portfolioId: "UG9ydGZvbGlvOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA", name: "x"}) { initiative { id } } }`,
+      "NOT_FOUND",
+      "input.portfolioId",
+    ],
   ])("%s gets the API.md code and field, on its own path, without leaks", async (_label, query, code, field) => {
     const res = await app.gql(query, ids);
     const err = expectError(res, code, field);
@@ -134,7 +192,10 @@ describe("error codes", () => {
 
   it("a duplicate key raced by concurrent requests is one success and CONFLICTs, never a driver error", async () => {
     const p = await createPortfolio(app);
-    const create = () => app.gql(`mutation($p: ID!) { createMetric(input: {portfolioId: $p, key: "race.key", name: "Race", direction: INCREASE}) { metric { id } } }`, { p: p.id });
+    const create = () =>
+      app.gql(`mutation($p: ID!) { createMetric(input: {portfolioId: $p, key: "race.key", name: "Race", direction: INCREASE}) { metric { id } } }`, {
+        p: p.id,
+      });
     const results = await Promise.all(Array.from({ length: 6 }, create));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((x) => x.errors)) expectError(r, "CONFLICT", "input.key");

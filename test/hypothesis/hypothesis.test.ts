@@ -33,7 +33,16 @@ describe("createOutcomeHypothesis", () => {
     const ids = await parents();
     const input = { ...BASE, ...ids, weight: 2.5, expectedBenefit: 50000.25, state: "DRAFT" };
     const h = (await app.ok(CREATE, { input })).createOutcomeHypothesis.outcomeHypothesis;
-    expect(h).toEqual({ ...BASE, id: h.id, weight: 2.5, expectedBenefit: 50000.25, state: "DRAFT", version: 1, initiative: { id: ids.initiativeId }, metric: { id: ids.metricId } });
+    expect(h).toEqual({
+      ...BASE,
+      id: h.id,
+      weight: 2.5,
+      expectedBenefit: 50000.25,
+      state: "DRAFT",
+      version: 1,
+      initiative: { id: ids.initiativeId },
+      metric: { id: ids.metricId },
+    });
     expect(await read(h.id)).toEqual(h);
 
     const plain = (await app.ok(CREATE, { input: { ...BASE, ...ids } })).createOutcomeHypothesis.outcomeHypothesis;
@@ -89,7 +98,13 @@ describe("updateOutcomeHypothesis", () => {
     const h = await createHypothesis(app, { baseline: 10, target: 20 });
     const res = await update({ id: h.id, target: 30, weight: 3, expectedBenefit: 1000, targetDate: "2027-06-30T00:00:00Z", statement: "Revised" });
     expect(res.data.updateOutcomeHypothesis.outcomeHypothesis).toMatchObject({
-      baseline: 10, target: 30, weight: 3, expectedBenefit: 1000, targetDate: "2027-06-30T00:00:00.000Z", statement: "Revised", version: 2,
+      baseline: 10,
+      target: 30,
+      weight: 3,
+      expectedBenefit: 1000,
+      targetDate: "2027-06-30T00:00:00.000Z",
+      statement: "Revised",
+      version: 2,
     });
   });
 
@@ -105,7 +120,14 @@ describe("updateOutcomeHypothesis", () => {
   ])("rejects %s with BAD_USER_INPUT and changes nothing", async (_label, changes, field) => {
     const h = await createHypothesis(app, { baseline: 10, target: 20 });
     expectError(await update({ id: h.id, ...changes }), "BAD_USER_INPUT", field);
-    expect(await read(h.id)).toMatchObject({ baseline: 10, target: 20, weight: 1, state: "ACTIVE", targetDate: "2026-12-31T00:00:00.000Z", version: 1 });
+    expect(await read(h.id)).toMatchObject({
+      baseline: 10,
+      target: 20,
+      weight: 1,
+      state: "ACTIVE",
+      targetDate: "2026-12-31T00:00:00.000Z",
+      version: 1,
+    });
   });
 
   it("checks the target against a new metric's direction", async () => {
@@ -122,7 +144,10 @@ describe("updateOutcomeHypothesis", () => {
     await app.ok(UPDATE, { input: { id: h.id, weight: 2 } });
     expectError(await update({ id: h.id, expectedVersion: 1, state: "VALIDATED" }), "CONFLICT", "input.expectedVersion");
     expect(await read(h.id)).toMatchObject({ state: "ACTIVE", weight: 2, version: 2 });
-    expect((await update({ id: h.id, expectedVersion: 2, state: "VALIDATED" })).data.updateOutcomeHypothesis.outcomeHypothesis).toMatchObject({ state: "VALIDATED", version: 3 });
+    expect((await update({ id: h.id, expectedVersion: 2, state: "VALIDATED" })).data.updateOutcomeHypothesis.outcomeHypothesis).toMatchObject({
+      state: "VALIDATED",
+      version: 3,
+    });
   });
 
   it("answers an unknown id with NOT_FOUND and a Metric's ID with BAD_USER_INPUT", async () => {

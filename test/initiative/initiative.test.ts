@@ -32,8 +32,17 @@ describe("createInitiative", () => {
   it("stores every field and defaults stage to IDEA and tags to []", async () => {
     const p = await createPortfolio(app);
     const input = {
-      portfolioId: p.id, name: "CRM replacement", description: "Move off the old CRM", owner: "IT", sponsor: "Sales VP",
-      stage: "APPROVED", budget: 250000.5, actualCost: 1000, startDate: "2026-02-01", targetDate: "2026-02-01", tags: ["crm", "sales"],
+      portfolioId: p.id,
+      name: "CRM replacement",
+      description: "Move off the old CRM",
+      owner: "IT",
+      sponsor: "Sales VP",
+      stage: "APPROVED",
+      budget: 250000.5,
+      actualCost: 1000,
+      startDate: "2026-02-01",
+      targetDate: "2026-02-01",
+      tags: ["crm", "sales"],
     };
     const created = (await create(input)).data.createInitiative.initiative;
     const { portfolioId, ...rest } = input;
@@ -89,10 +98,24 @@ describe("updateInitiative", () => {
     const other = await createPortfolio(app);
     const res = await update({ id: i.id, budget: 200, actualCost: 50.25, targetDate: "2026-12-31", tags: ["b", "c"], portfolioId: other.id });
     expect(res.data.updateInitiative.initiative).toMatchObject({
-      budget: 200, actualCost: 50.25, startDate: "2026-01-01", targetDate: "2026-12-31", tags: ["b", "c"], owner: "Ann", portfolio: { id: other.id }, version: 2,
+      budget: 200,
+      actualCost: 50.25,
+      startDate: "2026-01-01",
+      targetDate: "2026-12-31",
+      tags: ["b", "c"],
+      owner: "Ann",
+      portfolio: { id: other.id },
+      version: 2,
     });
     const cleared = await update({ id: i.id, budget: null, startDate: null, owner: null, tags: null });
-    expect(cleared.data.updateInitiative.initiative).toMatchObject({ budget: null, startDate: null, owner: null, tags: [], targetDate: "2026-12-31", version: 3 });
+    expect(cleared.data.updateInitiative.initiative).toMatchObject({
+      budget: null,
+      startDate: null,
+      owner: null,
+      tags: [],
+      targetDate: "2026-12-31",
+      version: 3,
+    });
   });
 
   it("checks dates against the stored values and changes nothing when they conflict", async () => {
@@ -126,7 +149,10 @@ describe("updateInitiative", () => {
     await app.ok(UPDATE, { input: { id: i.id, sponsor: "CFO" } });
     expectError(await update({ id: i.id, expectedVersion: 1, name: "After", stage: "STOPPED" }), "CONFLICT", "input.expectedVersion");
     expect(await read(i.id)).toMatchObject({ name: "Before", stage: "IDEA", sponsor: "CFO", version: 2 });
-    expect((await update({ id: i.id, expectedVersion: 2, name: "After" })).data.updateInitiative.initiative).toMatchObject({ name: "After", version: 3 });
+    expect((await update({ id: i.id, expectedVersion: 2, name: "After" })).data.updateInitiative.initiative).toMatchObject({
+      name: "After",
+      version: 3,
+    });
   });
 
   it("answers an unknown id with NOT_FOUND and a Portfolio's ID with BAD_USER_INPUT", async () => {

@@ -19,7 +19,10 @@ describe("production defaults", () => {
     const res = await send(query);
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors![0]).toMatchObject({ message: expect.stringMatching(/introspection is not allowed/i), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(res.body.errors![0]).toMatchObject({
+      message: expect.stringMatching(/introspection is not allowed/i),
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
   });
 
   it("does not hash responses into an ETag", async () => {
@@ -69,7 +72,9 @@ describe("unexpected errors", () => {
   beforeAll(async () => {
     await app.dataSource.query(`CREATE FUNCTION explode() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'SELECT password FROM users WHERE secret violates everything'; END $$`);
-    await app.dataSource.query(`CREATE TRIGGER explode BEFORE INSERT ON portfolio FOR EACH ROW WHEN (NEW.name = 'explode') EXECUTE FUNCTION explode()`);
+    await app.dataSource.query(
+      `CREATE TRIGGER explode BEFORE INSERT ON portfolio FOR EACH ROW WHEN (NEW.name = 'explode') EXECUTE FUNCTION explode()`,
+    );
   });
 
   async function provoke(headers: Record<string, string> = {}) {
@@ -89,7 +94,10 @@ describe("unexpected errors", () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.data).toBeNull();
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ message: `Internal server error (request id ${requestId})`, extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }),
+      expect.objectContaining({
+        message: `Internal server error (request id ${requestId})`,
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+      }),
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/password|users|violates|QueryFailedError|stack/);
     expect(logged.filter((line) => line.includes(requestId) && line.includes("SELECT password FROM users"))).toHaveLength(1);

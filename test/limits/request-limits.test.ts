@@ -9,7 +9,14 @@ import { createToken, person, post } from "../support/auth-factories";
  * would write a row, and none does; `extensions.sqlStatements` counts the statements the
  * request sent (0 with the bootstrap token, which needs no lookup).
  */
-const LIMITS = { RMO_MAX_DEPTH: "5", RMO_MAX_ALIASES: "3", RMO_MAX_DIRECTIVES: "3", RMO_MAX_TOKENS: "200", RMO_MAX_COST: "100", RMO_MAX_BODY_BYTES: "2000" };
+const LIMITS = {
+  RMO_MAX_DEPTH: "5",
+  RMO_MAX_ALIASES: "3",
+  RMO_MAX_DIRECTIVES: "3",
+  RMO_MAX_TOKENS: "200",
+  RMO_MAX_COST: "100",
+  RMO_MAX_BODY_BYTES: "2000",
+};
 const app = useTestApp(LIMITS);
 
 let parentId: string;
@@ -45,7 +52,8 @@ async function expectRefused(res: { status: number; body: GraphQLResponse }, mes
 const send = (query: string, variables?: Record<string, unknown>, operationName?: string) => post(app, { query, variables, operationName });
 
 describe("depth (RMO_MAX_DEPTH=5)", () => {
-  const create = (name: string, selection: string) => `mutation { createPortfolio(input: {name: "${name}", parentId: "${parentId}"}) { portfolio { ${selection} } } }`;
+  const create = (name: string, selection: string) =>
+    `mutation { createPortfolio(input: {name: "${name}", parentId: "${parentId}"}) { portfolio { ${selection} } } }`;
 
   it("depth 5 runs", async () => {
     const name = uniqueName();
@@ -202,7 +210,9 @@ describe("body size (RMO_MAX_BODY_BYTES=2000)", () => {
     expect(res.status).toBe(413);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.text).not.toMatch(/<html|<pre|at .*\.js:\d+/i);
-    expect(res.body).toEqual({ errors: [{ message: "Request body larger than 2000 bytes (RMO_MAX_BODY_BYTES)", extensions: { code: "BAD_REQUEST" } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: "Request body larger than 2000 bytes (RMO_MAX_BODY_BYTES)", extensions: { code: "BAD_REQUEST" } }],
+    });
     expect(await rows(name)).toBe(0);
   });
 });

@@ -20,10 +20,10 @@ interface Item {
 /** A metric of its own for each test (createMetric is not in the schema yet). */
 async function createMetric(app: TestApp, key: string): Promise<{ rowId: string; id: string; key: string }> {
   const [p] = await app.dataSource.query(`INSERT INTO portfolio (name) VALUES ($1) RETURNING id`, [`P ${key}`]);
-  const [m] = await app.dataSource.query(
-    `INSERT INTO metric (key, name, direction, portfolio_id) VALUES ($1, $1, 'INCREASE', $2) RETURNING id`,
-    [key, p.id],
-  );
+  const [m] = await app.dataSource.query(`INSERT INTO metric (key, name, direction, portfolio_id) VALUES ($1, $1, 'INCREASE', $2) RETURNING id`, [
+    key,
+    p.id,
+  ]);
   return { rowId: m.id, id: encodeGlobalId("Metric", m.id), key };
 }
 
@@ -33,11 +33,13 @@ async function record(app: TestApp, measurements: Item[], atomic?: boolean) {
   return (await app.ok(RECORD, { input: { measurements, ...(atomic === undefined ? {} : { atomic }) } })).recordMeasurements;
 }
 
-async function stored(app: TestApp, metricRowId: string): Promise<Array<{ value: number; source: string; note: string | null; recorded_by: string }>> {
-  return app.dataSource.query(
-    `SELECT value, source, note, recorded_by FROM measurement WHERE metric_id = $1 ORDER BY observed_at, source`,
-    [metricRowId],
-  );
+async function stored(
+  app: TestApp,
+  metricRowId: string,
+): Promise<Array<{ value: number; source: string; note: string | null; recorded_by: string }>> {
+  return app.dataSource.query(`SELECT value, source, note, recorded_by FROM measurement WHERE metric_id = $1 ORDER BY observed_at, source`, [
+    metricRowId,
+  ]);
 }
 
 describe("recordMeasurements", () => {
@@ -60,7 +62,10 @@ describe("recordMeasurements", () => {
     const m = await createMetric(app, "rec.same");
     const batch = [0, 1, 2].map((i) => ({ metricKey: m.key, value: i, observedAt: at(i), note: "first" }));
     expect(await record(app, batch)).toMatchObject({ inserted: 3, unchanged: 0 });
-    const again = await record(app, batch.map((b) => ({ ...b, note: "second" })));
+    const again = await record(
+      app,
+      batch.map((b) => ({ ...b, note: "second" })),
+    );
     expect(again).toEqual({ accepted: 3, inserted: 0, updated: 0, unchanged: 3, rejected: [] });
     expect((await stored(app, m.rowId)).map((r) => r.note)).toEqual(["first", "first", "first"]);
     const [{ n }] = await app.dataSource.query(
@@ -130,7 +135,10 @@ describe("recordMeasurements", () => {
   it("with atomic: true writes nothing when any item is rejected", async () => {
     const m = await createMetric(app, "rec.atomic");
     const good = { metricKey: m.key, value: 1, observedAt: at(0) };
-    for (const bad of [{ ...good, observedAt: at(1), source: "" }, { ...good, metricKey: "rec.missing" }]) {
+    for (const bad of [
+      { ...good, observedAt: at(1), source: "" },
+      { ...good, metricKey: "rec.missing" },
+    ]) {
       const res = await record(app, [good, bad], true);
       expect(res).toEqual({ accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [expect.objectContaining({ index: 1 })] });
     }
@@ -140,7 +148,11 @@ describe("recordMeasurements", () => {
 
   it("refuses a non-finite value: the whole request through JSON, the item in the service", async () => {
     const body = `{"query":${JSON.stringify(RECORD)},"variables":{"input":{"measurements":[{"metricKey":"k","value":1e400,"observedAt":"${at(0)}"}]}}}`;
-    const res = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${app.adminToken}` }, body });
+    const res = await fetch(app.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.adminToken}` },
+      body,
+    });
     const json = (await res.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
     expect(json.data).toBeUndefined();
     expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");

@@ -18,7 +18,15 @@ async function create(overrides: Record<string, unknown>) {
 describe("createMetric", () => {
   it("stores every field, defaults aggregation to LAST, and is found by key", async () => {
     const p = await createPortfolio(app);
-    const input = { key: "sales.conversion_rate-v2", name: "Conversion", description: "Orders / visits", unit: "%", direction: "DECREASE", aggregation: "AVERAGE", cadence: "WEEKLY" };
+    const input = {
+      key: "sales.conversion_rate-v2",
+      name: "Conversion",
+      description: "Orders / visits",
+      unit: "%",
+      direction: "DECREASE",
+      aggregation: "AVERAGE",
+      cadence: "WEEKLY",
+    };
     const res = await create({ ...input, portfolioId: p.id });
     expect(res.errors).toBeUndefined();
     const m = res.data.createMetric.metric;
@@ -67,9 +75,26 @@ describe("updateMetric", () => {
   it("changes fields, keeps the key, and bumps the version", async () => {
     const m = await createMetric(app, { unit: "USD", cadence: "MONTHLY" });
     const other = await createPortfolio(app);
-    const res = await update({ id: m.id, expectedVersion: 1, name: "Renamed", aggregation: "SUM", cadence: null, portfolioId: other.id, direction: "DECREASE" });
+    const res = await update({
+      id: m.id,
+      expectedVersion: 1,
+      name: "Renamed",
+      aggregation: "SUM",
+      cadence: null,
+      portfolioId: other.id,
+      direction: "DECREASE",
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data.updateMetric.metric).toMatchObject({ key: m.key, name: "Renamed", unit: "USD", aggregation: "SUM", cadence: null, direction: "DECREASE", portfolio: { id: other.id }, version: 2 });
+    expect(res.data.updateMetric.metric).toMatchObject({
+      key: m.key,
+      name: "Renamed",
+      unit: "USD",
+      aggregation: "SUM",
+      cadence: null,
+      direction: "DECREASE",
+      portfolio: { id: other.id },
+      version: 2,
+    });
     expect(await read(m.id)).toEqual(res.data.updateMetric.metric);
   });
 
@@ -79,7 +104,10 @@ describe("updateMetric", () => {
     expectError(await update({ id: m.id, direction: "DECREASE", name: "Flipped" }), "BAD_USER_INPUT", "input.direction");
     expect(await read(m.id)).toMatchObject({ direction: "INCREASE", name: m.name, version: 1 });
     // the same direction is not a change
-    expect((await update({ id: m.id, direction: "INCREASE", name: "Same way" })).data.updateMetric.metric).toMatchObject({ direction: "INCREASE", version: 2 });
+    expect((await update({ id: m.id, direction: "INCREASE", name: "Same way" })).data.updateMetric.metric).toMatchObject({
+      direction: "INCREASE",
+      version: 2,
+    });
   });
 
   it("answers a stale expectedVersion with CONFLICT and writes nothing", async () => {

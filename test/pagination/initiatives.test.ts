@@ -55,7 +55,11 @@ describe("forward and backward", () => {
     const pages = await walk({ filter: { portfolioId } }, 5);
     expect(pages.map(names)).toEqual([NAMES.slice(0, 5), NAMES.slice(5, 10), NAMES.slice(10)]);
     expect(pages.map((p) => p.totalCount)).toEqual([12, 12, 12]);
-    expect(pages.map((p) => [p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage])).toEqual([[false, true], [true, true], [true, false]]);
+    expect(pages.map((p) => [p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage])).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
     for (const p of pages) {
       expect(p.pageInfo.startCursor).toBe(p.edges[0].cursor);
       expect(p.pageInfo.endCursor).toBe(p.edges[p.edges.length - 1].cursor);
@@ -66,7 +70,11 @@ describe("forward and backward", () => {
   it("pages backward with last:5 from the end through the same set", async () => {
     const pages = await walk({ filter: { portfolioId } }, 5, true);
     expect(pages.map(names)).toEqual([NAMES.slice(7), NAMES.slice(2, 7), NAMES.slice(0, 2)]);
-    expect(pages.map((p) => [p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage])).toEqual([[true, false], [true, true], [false, true]]);
+    expect(pages.map((p) => [p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage])).toEqual([
+      [true, false],
+      [true, true],
+      [false, true],
+    ]);
     expect(pages.reverse().flatMap(names)).toEqual(NAMES);
   });
 
@@ -121,7 +129,11 @@ describe("filters", () => {
     ["one tag", { tags: ["odd"] }, (n: number) => n % 2 === 1],
     ["all of several tags", { tags: ["even", "three"] }, (n: number) => n % 6 === 0],
     ["nameContains, case-insensitive", { nameContains: "iTEM 1" }, (n: number) => n >= 10],
-    ["stages and tags together", { stages: ["PROPOSED", "APPROVED", "IN_DELIVERY"], tags: ["odd"] }, (n: number) => n % 2 === 1 && [1, 2, 3].includes(n % 7)],
+    [
+      "stages and tags together",
+      { stages: ["PROPOSED", "APPROVED", "IN_DELIVERY"], tags: ["odd"] },
+      (n: number) => n % 2 === 1 && [1, 2, 3].includes(n % 7),
+    ],
   ])("%s, with totalCount over all pages", async (_label, filter, keep) => {
     const want = NAMES.filter((_, i) => keep(i + 1));
     expect(want.length).toBeGreaterThan(0);
@@ -145,7 +157,12 @@ describe("filters", () => {
     const mid = await createPortfolio(app, { parentId: root.id });
     const leaf = await createPortfolio(app, { parentId: mid.id });
     const sibling = await createPortfolio(app);
-    for (const [p, name] of [[root, "T root"], [mid, "T mid"], [leaf, "T leaf"], [sibling, "T sibling"]] as const) {
+    for (const [p, name] of [
+      [root, "T root"],
+      [mid, "T mid"],
+      [leaf, "T leaf"],
+      [sibling, "T sibling"],
+    ] as const) {
       await createInitiative(app, { portfolioId: p.id, name });
     }
     const at = async (id: string, includeDescendants: boolean) => {

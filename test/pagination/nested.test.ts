@@ -24,19 +24,27 @@ describe("Portfolio.children, initiatives and metrics", () => {
       `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Portfolio { name children(first: 2) { totalCount nodes { name } ${PAGE_INFO} } } } }`,
       { ids: parents.map((p) => p.id) },
     );
-    expect(data.nodes.map((n: any) => [n.name, n.children.totalCount, n.children.nodes.map((c: any) => c.name), n.children.pageInfo.hasNextPage])).toEqual([
+    expect(
+      data.nodes.map((n: any) => [n.name, n.children.totalCount, n.children.nodes.map((c: any) => c.name), n.children.pageInfo.hasNextPage]),
+    ).toEqual([
       ["Parent A", 3, ["Child A1", "Child A2"], true],
       ["Parent B", 3, ["Child B1", "Child B2"], true],
     ]);
-    const rest = await app.ok(`query($id: ID!, $after: String) { portfolio(id: $id) { children(first: 2, after: $after) { nodes { name } ${PAGE_INFO} } } }`, {
-      id: parents[1].id,
-      after: data.nodes[1].children.pageInfo.endCursor,
-    });
+    const rest = await app.ok(
+      `query($id: ID!, $after: String) { portfolio(id: $id) { children(first: 2, after: $after) { nodes { name } ${PAGE_INFO} } } }`,
+      {
+        id: parents[1].id,
+        after: data.nodes[1].children.pageInfo.endCursor,
+      },
+    );
     expect(rest.portfolio.children).toMatchObject({ nodes: [{ name: "Child B3" }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
-    const back = await app.ok(`query($id: ID!, $before: String) { portfolio(id: $id) { children(last: 5, before: $before, orderBy: {field: NAME, direction: DESC}) { nodes { name } } } }`, {
-      id: parents[0].id,
-      before: null,
-    });
+    const back = await app.ok(
+      `query($id: ID!, $before: String) { portfolio(id: $id) { children(last: 5, before: $before, orderBy: {field: NAME, direction: DESC}) { nodes { name } } } }`,
+      {
+        id: parents[0].id,
+        before: null,
+      },
+    );
     expect(back.portfolio.children.nodes.map((n: any) => n.name)).toEqual(["Child A3", "Child A2", "Child A1"]);
   });
 
@@ -58,7 +66,11 @@ describe("Portfolio.children, initiatives and metrics", () => {
   it("orders Portfolio.metrics by key and pages backward", async () => {
     const q = `query($id: ID!, $before: String) { portfolio(id: $id) { metrics(last: 2, before: $before) { totalCount nodes { key } ${PAGE_INFO} } } }`;
     const last = (await app.ok(q, { id: parents[1].id, before: null })).portfolio.metrics;
-    expect(last).toMatchObject({ totalCount: 3, nodes: [{ key: "mu.b" }, { key: "zeta.b" }], pageInfo: { hasPreviousPage: true, hasNextPage: false } });
+    expect(last).toMatchObject({
+      totalCount: 3,
+      nodes: [{ key: "mu.b" }, { key: "zeta.b" }],
+      pageInfo: { hasPreviousPage: true, hasNextPage: false },
+    });
     const first = (await app.ok(q, { id: parents[1].id, before: last.pageInfo.startCursor })).portfolio.metrics;
     expect(first).toMatchObject({ nodes: [{ key: "alpha.b" }], pageInfo: { hasPreviousPage: false, hasNextPage: true } });
   });
@@ -68,7 +80,11 @@ describe("Initiative.hypotheses", () => {
   it("orders by target date and pages", async () => {
     const initiative = await createInitiative(app);
     const metric = await createMetric(app);
-    for (const [statement, month] of [["H late", "11"], ["H early", "03"], ["H mid", "07"]]) {
+    for (const [statement, month] of [
+      ["H late", "11"],
+      ["H early", "03"],
+      ["H mid", "07"],
+    ]) {
       await createHypothesis(app, { initiativeId: initiative.id, metricId: metric.id, statement, targetDate: `2026-${month}-01T00:00:00Z` });
     }
     const q = `query($id: ID!, $after: String) { initiative(id: $id) {
@@ -77,7 +93,9 @@ describe("Initiative.hypotheses", () => {
     expect(one).toMatchObject({ totalCount: 3, nodes: [{ statement: "H early" }, { statement: "H mid" }], pageInfo: { hasNextPage: true } });
     const two = (await app.ok(q, { id: initiative.id, after: one.pageInfo.endCursor })).initiative.hypotheses;
     expect(two).toMatchObject({ nodes: [{ statement: "H late" }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
-    const byState = await app.ok(`query($id: ID!) { initiative(id: $id) { hypotheses(filter: {states: [DRAFT]}) { totalCount } } }`, { id: initiative.id });
+    const byState = await app.ok(`query($id: ID!) { initiative(id: $id) { hypotheses(filter: {states: [DRAFT]}) { totalCount } } }`, {
+      id: initiative.id,
+    });
     expect(byState.initiative.hypotheses.totalCount).toBe(0);
   });
 });
@@ -119,7 +137,12 @@ describe("Metric.measurements", () => {
     expect(values(await measurements({ filter: { to: day(2) } }))).toEqual([1]);
     const paged = await measurements({ first: 2, filter: { from: day(3), to: day(7) }, orderBy: { field: "OBSERVED_AT", direction: "ASC" } });
     expect(values(paged)).toEqual([3, 4]);
-    const next = await measurements({ first: 2, after: paged.pageInfo.endCursor, filter: { from: day(3), to: day(7) }, orderBy: { field: "OBSERVED_AT", direction: "ASC" } });
+    const next = await measurements({
+      first: 2,
+      after: paged.pageInfo.endCursor,
+      filter: { from: day(3), to: day(7) },
+      orderBy: { field: "OBSERVED_AT", direction: "ASC" },
+    });
     expect(values(next)).toEqual([5, 6]);
     expect(next.pageInfo.hasNextPage).toBe(false);
   });
@@ -153,7 +176,10 @@ describe("root lists of portfolios, metrics and hypotheses", () => {
     await createMetric(app, { portfolioId: top.id, key: "ops.latency", name: "Latency", direction: "DECREASE" });
     await createMetric(app, { portfolioId: below.id, key: "ops.uptime", name: "Uptime" });
     const q = `query($filter: MetricFilter) { metrics(filter: $filter) { totalCount nodes { key } } }`;
-    expect((await app.ok(q, { filter: { portfolioId: top.id, includeDescendants: true } })).metrics).toEqual({ totalCount: 2, nodes: [{ key: "ops.latency" }, { key: "ops.uptime" }] });
+    expect((await app.ok(q, { filter: { portfolioId: top.id, includeDescendants: true } })).metrics).toEqual({
+      totalCount: 2,
+      nodes: [{ key: "ops.latency" }, { key: "ops.uptime" }],
+    });
     expect((await app.ok(q, { filter: { portfolioId: top.id } })).metrics.totalCount).toBe(1);
     expect((await app.ok(q, { filter: { search: "UPTIME" } })).metrics.nodes).toEqual([{ key: "ops.uptime" }]);
     expect((await app.ok(q, { filter: { search: "ops.", direction: "DECREASE" } })).metrics.nodes).toEqual([{ key: "ops.latency" }]);
@@ -164,10 +190,17 @@ describe("root lists of portfolios, metrics and hypotheses", () => {
     const below = await createPortfolio(app, { parentId: top.id });
     const metric = await createMetric(app);
     const a = await createHypothesis(app, { initiativeId: (await createInitiative(app, { portfolioId: top.id })).id, metricId: metric.id });
-    const b = await createHypothesis(app, { initiativeId: (await createInitiative(app, { portfolioId: below.id })).id, metricId: metric.id, state: "DRAFT" });
+    const b = await createHypothesis(app, {
+      initiativeId: (await createInitiative(app, { portfolioId: below.id })).id,
+      metricId: metric.id,
+      state: "DRAFT",
+    });
     const q = `query($filter: OutcomeHypothesisFilter) { outcomeHypotheses(filter: $filter) { totalCount nodes { id } } }`;
     expect((await app.ok(q, { filter: { portfolioId: top.id } })).outcomeHypotheses).toEqual({ totalCount: 2, nodes: [{ id: a.id }, { id: b.id }] });
-    expect((await app.ok(q, { filter: { metricId: metric.id, states: ["DRAFT"] } })).outcomeHypotheses).toEqual({ totalCount: 1, nodes: [{ id: b.id }] });
+    expect((await app.ok(q, { filter: { metricId: metric.id, states: ["DRAFT"] } })).outcomeHypotheses).toEqual({
+      totalCount: 1,
+      nodes: [{ id: b.id }],
+    });
     expect((await app.ok(q, { filter: { portfolioId: below.id, states: ["ACTIVE"] } })).outcomeHypotheses.totalCount).toBe(0);
   });
 });

@@ -35,8 +35,9 @@ async function fieldsOf(typeName: string, skip: string[] = []): Promise<FieldInf
     if (skip.includes(f.name) || f.args.some((a: any) => a.type.kind === "NON_NULL")) continue;
     const t = namedType(f.type);
     if (t.kind === "OBJECT") {
-      const inner = ((await app.ok(TYPE, { name: t.name })).__type.fields as any[])
-        .filter((g) => !g.args.some((a: any) => a.type.kind === "NON_NULL") && ["SCALAR", "ENUM"].includes(namedType(g.type).kind));
+      const inner = ((await app.ok(TYPE, { name: t.name })).__type.fields as any[]).filter(
+        (g) => !g.args.some((a: any) => a.type.kind === "NON_NULL") && ["SCALAR", "ENUM"].includes(namedType(g.type).kind),
+      );
       out.push({ name: f.name, sub: `{ __typename ${inner.map((g) => g.name).join(" ")} }` });
     } else out.push({ name: f.name, sub: "" });
   }
@@ -49,19 +50,43 @@ const select = (fields: FieldInfo[]) => fields.map((f) => `${f.name} ${f.sub}`).
 describe("page projection", () => {
   test("any selection of initiative, hypothesis and metric fields reads what the whole rows give", async () => {
     const portfolio = await createPortfolio(app, { budget: 1000 });
-    const metrics = [await createMetric(app, { portfolioId: portfolio.id, unit: "EUR", cadence: "WEEKLY", description: "d" }), await createMetric(app, { portfolioId: portfolio.id })];
-    await insertMeasurements(app, metrics[0].key, [{ value: 12, observedAt: "2026-02-01T00:00:00Z" }, { value: 15, observedAt: "2026-03-01T00:00:00Z" }]);
+    const metrics = [
+      await createMetric(app, { portfolioId: portfolio.id, unit: "EUR", cadence: "WEEKLY", description: "d" }),
+      await createMetric(app, { portfolioId: portfolio.id }),
+    ];
+    await insertMeasurements(app, metrics[0].key, [
+      { value: 12, observedAt: "2026-02-01T00:00:00Z" },
+      { value: 15, observedAt: "2026-03-01T00:00:00Z" },
+    ]);
     const initiativeIds: string[] = [];
     const hypothesisIds: string[] = [];
     for (let i = 0; i < 3; i++) {
       const initiative = await createInitiative(app, {
-        portfolioId: portfolio.id, description: `about ${i}`, owner: "o", sponsor: "s", stage: "IN_DELIVERY", budget: 100 + i, actualCost: 50,
-        startDate: "2026-01-01", targetDate: "2026-06-30", tags: ["a", `t${i}`], businessValue: 8, timeCriticality: 5, riskReduction: 3,
-        jobSize: 2, reach: 100, impact: 2, confidence: 0.8, effort: 3,
+        portfolioId: portfolio.id,
+        description: `about ${i}`,
+        owner: "o",
+        sponsor: "s",
+        stage: "IN_DELIVERY",
+        budget: 100 + i,
+        actualCost: 50,
+        startDate: "2026-01-01",
+        targetDate: "2026-06-30",
+        tags: ["a", `t${i}`],
+        businessValue: 8,
+        timeCriticality: 5,
+        riskReduction: 3,
+        jobSize: 2,
+        reach: 100,
+        impact: 2,
+        confidence: 0.8,
+        effort: 3,
       });
       initiativeIds.push(initiative.id);
       for (let j = 0; j < 2; j++) {
-        hypothesisIds.push((await createHypothesis(app, { initiativeId: initiative.id, metricId: metrics[(i + j) % 2].id, weight: 1 + j, expectedBenefit: 10 * i })).id);
+        hypothesisIds.push(
+          (await createHypothesis(app, { initiativeId: initiative.id, metricId: metrics[(i + j) % 2].id, weight: 1 + j, expectedBenefit: 10 * i }))
+            .id,
+        );
       }
     }
     // the connection fields themselves are paged separately; their presence is what matters here
@@ -77,8 +102,10 @@ describe("page projection", () => {
         fc.option(fc.subarray(metricFields, { minLength: 1 })),
         async (ini, hyp, met) => {
           const hypSel = `${select(hyp)} ${met ? `metric { ${select(met)} }` : ""}`;
-          const metricSel = met ? `rootMetrics: metrics(first: 5, filter: { portfolioId: $id }) { nodes { id ${select(met)} } }
-              metrics: nodes(ids: $metrics) { ... on Metric { id ${select(met)} } }` : "";
+          const metricSel = met
+            ? `rootMetrics: metrics(first: 5, filter: { portfolioId: $id }) { nodes { id ${select(met)} } }
+              metrics: nodes(ids: $metrics) { ... on Metric { id ${select(met)} } }`
+            : "";
           // one request, so fields evaluated "now" see the same instant on both sides
           const res = await app.ok(
             `query($id: ID!, $initiatives: [ID!]!, $hypotheses: [ID!]!${met ? ", $metrics: [ID!]!" : ""}) {

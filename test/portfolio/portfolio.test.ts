@@ -34,7 +34,11 @@ describe("createPortfolio", () => {
   });
 
   it("stores every field, with money as a Float", async () => {
-    const p = (await app.ok(`mutation { createPortfolio(input: {name: "Ops", description: "Run the shop", owner: "COO", budget: 1234.56}) { portfolio { ${FIELDS} createdAt updatedAt } } }`)).createPortfolio.portfolio;
+    const p = (
+      await app.ok(
+        `mutation { createPortfolio(input: {name: "Ops", description: "Run the shop", owner: "COO", budget: 1234.56}) { portfolio { ${FIELDS} createdAt updatedAt } } }`,
+      )
+    ).createPortfolio.portfolio;
     expect(p).toMatchObject({ name: "Ops", description: "Run the shop", owner: "COO", budget: 1234.56, version: 1, archivedAt: null });
     expect(Date.parse(p.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(await read(p.id)).toMatchObject({ name: "Ops", budget: 1234.56 });
@@ -109,7 +113,10 @@ describe("updatePortfolio", () => {
     expectError(await update({ id: unknownId("Portfolio"), name: "x" }), "NOT_FOUND", "input.id");
     const initiative = await createInitiative(app);
     expectError(await update({ id: initiative.id, name: "x" }), "BAD_USER_INPUT", "input.id");
-    expect((await app.ok(`query($id: ID!) { initiative(id: $id) { name version } }`, { id: initiative.id })).initiative).toEqual({ name: initiative.name, version: 1 });
+    expect((await app.ok(`query($id: ID!) { initiative(id: $id) { name version } }`, { id: initiative.id })).initiative).toEqual({
+      name: initiative.name,
+      version: 1,
+    });
   });
 });
 

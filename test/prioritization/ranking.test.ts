@@ -100,7 +100,15 @@ describe("order and scope", () => {
       { name: "closed", businessValue: 20, jobSize: 1, ...two, stage: "CLOSED" },
       { name: "stopped", businessValue: 20, jobSize: 1, ...two, stage: "STOPPED" },
     ]);
-    for (const [i, eb] of [[0, 50], [1, 100], [2, 50], [3, 50], [4, 50], [6, 1e6]] as const) await benefits(p, refs[i], [[eb]]);
+    for (const [i, eb] of [
+      [0, 50],
+      [1, 100],
+      [2, 50],
+      [3, 50],
+      [4, 50],
+      [6, 1e6],
+    ] as const)
+      await benefits(p, refs[i], [[eb]]);
     const entries = await rankingOf(app, p.id);
     expect(entries.map((e) => [e.rank, e.initiative.name, e.score])).toEqual([
       [1, "top", 22],
@@ -125,7 +133,11 @@ describe("order and scope", () => {
     await s.initiatives(root, [{ name: "own", ...wsjf(1) }]);
     await s.initiatives(child, [{ name: "child", ...wsjf(2) }]);
     await s.initiatives(grandchild, [{ name: "grandchild", ...wsjf(3) }]);
-    expect((await rankingOf(app, root.id)).map((e) => [e.rank, e.initiative.name])).toEqual([[1, "grandchild"], [2, "child"], [3, "own"]]);
+    expect((await rankingOf(app, root.id)).map((e) => [e.rank, e.initiative.name])).toEqual([
+      [1, "grandchild"],
+      [2, "child"],
+      [3, "own"],
+    ]);
     expect((await rankingOf(app, root.id, { deep: true })).length).toBe(3);
     expect((await rankingOf(app, root.id, { deep: false })).map((e) => [e.rank, e.initiative.name])).toEqual([[1, "own"]]);
     expect((await rankingOf(app, child.id, { deep: false })).map((e) => e.initiative.name)).toEqual(["child"]);
@@ -137,7 +149,10 @@ describe("pagination", () => {
   let all: string[];
   beforeAll(async () => {
     p = await s.portfolio();
-    await s.initiatives(p, [1, 2, 3, 5, 8, 13, 20].map((bv, i) => ({ name: `n${i}`, businessValue: bv, timeCriticality: 1, riskReduction: 1, jobSize: 1 })));
+    await s.initiatives(
+      p,
+      [1, 2, 3, 5, 8, 13, 20].map((bv, i) => ({ name: `n${i}`, businessValue: bv, timeCriticality: 1, riskReduction: 1, jobSize: 1 })),
+    );
     await s.initiatives(p, [{ name: "u1" }, { name: "u2" }]);
     all = (await rankingOf(app, p.id)).map((e) => e.initiative.name);
     expect(all).toEqual(["n6", "n5", "n4", "n3", "n2", "n1", "n0", "u1", "u2"]);
@@ -203,7 +218,9 @@ describe("agrees with rankInitiatives on random portfolios", () => {
     impact: maybe(fc.constantFrom(...RICE_IMPACTS)),
     confidence: maybe(fc.constantFrom(0, 0.1, 0.5, 0.8, 1)),
     effort: maybe(fc.constantFrom(0.5, 1, 3, 7)),
-    benefits: fc.array(fc.tuple(fc.constantFrom(0, 100, 250.5, 1000), fc.constantFrom("ACTIVE", "VALIDATED", "INVALIDATED", "DRAFT", "ABANDONED")), { maxLength: 3 }),
+    benefits: fc.array(fc.tuple(fc.constantFrom(0, 100, 250.5, 1000), fc.constantFrom("ACTIVE", "VALIDATED", "INVALIDATED", "DRAFT", "ABANDONED")), {
+      maxLength: 3,
+    }),
   });
 
   test("same order, same ranks, same scores (30 random portfolios, every model)", async () => {
@@ -212,13 +229,16 @@ describe("agrees with rankInitiatives on random portfolios", () => {
         const p = await s.portfolio();
         const refs = await s.initiatives(p, specs as InitiativeSpec[]);
         const metric = await s.metric(p);
-        await s.hypotheses(specs.flatMap((x, i) => x.benefits.map(([expectedBenefit, state]) => ({ initiative: refs[i], metric, expectedBenefit, state }))));
+        await s.hypotheses(
+          specs.flatMap((x, i) => x.benefits.map(([expectedBenefit, state]) => ({ initiative: refs[i], metric, expectedBenefit, state }))),
+        );
         const items = specs
           .map((x, i) => ({ x, id: refs[i].rowId, gid: refs[i].id }))
           .filter(({ x }) => x.stage !== "CLOSED" && x.stage !== "STOPPED")
           .map(({ x, id, gid }) => {
             const expectedBenefit = x.benefits.filter(([, st]) => ["ACTIVE", "VALIDATED", "INVALIDATED"].includes(st)).reduce((t, [b]) => t + b, 0);
-            const result = model === "WSJF" ? wsjfScore(x) : model === "RICE" ? riceScore(x) : valuePerCostScore({ expectedBenefit, budget: x.budget });
+            const result =
+              model === "WSJF" ? wsjfScore(x) : model === "RICE" ? riceScore(x) : valuePerCostScore({ expectedBenefit, budget: x.budget });
             return { id, gid, name: x.name, expectedBenefit, score: result.score, missing: result.missing };
           });
         const expected = rankInitiatives(items);

@@ -26,7 +26,14 @@ const SCENARIOS = `query($p: ID) { scenarios(portfolioId: $p, first: 50) { nodes
 const COMPARE = `query($a: ID!, $b: ID!) { compareScenarios(a: $a, b: $b) {
   a { id } b { id } onlyInA { initiativeName } onlyInB { initiativeName } inBoth { initiativeName } budgetDelta totalCostDelta totalScoreDelta } }`;
 
-interface Item { initiativeName: string; stage: string; score: number | null; remainingCost: number | null; reason: string; initiative: { id: string } | null }
+interface Item {
+  initiativeName: string;
+  stage: string;
+  score: number | null;
+  remainingCost: number | null;
+  reason: string;
+  initiative: { id: string } | null;
+}
 type Plan = Record<"selected" | "deferred" | "unplannable" | "entering" | "leaving" | "continuing", Item[]> & Record<string, any>;
 
 const names = (list: Item[]) => list.map((i) => i.initiativeName);
@@ -65,10 +72,30 @@ describe("planScenario on a hand-worked portfolio", () => {
 
   test("budget 100: A + C + E (score 8.5, cost 100) is the only best plan", async () => {
     const r = await plan({ portfolioId: f.p.id, budget: 100 });
-    expect(r).toMatchObject({ budget: 100, model: "WSJF", scoringModelVersion: null, costUnit: 1, totalCost: 100, totalScore: 8.5, remainingBudget: 0, infeasible: false, overshoot: 0 });
-    expect(reasons(r.selected)).toEqual([["A", "SELECTED"], ["E", "SELECTED"], ["C", "SELECTED"]]); // ranking order
-    expect(reasons(r.deferred)).toEqual([["B", "OVER_BUDGET"], ["D", "OVER_BUDGET"]]);
-    expect(reasons(r.unplannable)).toEqual([["F", "NO_BUDGET"], ["G", "NO_SCORE"]]);
+    expect(r).toMatchObject({
+      budget: 100,
+      model: "WSJF",
+      scoringModelVersion: null,
+      costUnit: 1,
+      totalCost: 100,
+      totalScore: 8.5,
+      remainingBudget: 0,
+      infeasible: false,
+      overshoot: 0,
+    });
+    expect(reasons(r.selected)).toEqual([
+      ["A", "SELECTED"],
+      ["E", "SELECTED"],
+      ["C", "SELECTED"],
+    ]); // ranking order
+    expect(reasons(r.deferred)).toEqual([
+      ["B", "OVER_BUDGET"],
+      ["D", "OVER_BUDGET"],
+    ]);
+    expect(reasons(r.unplannable)).toEqual([
+      ["F", "NO_BUDGET"],
+      ["G", "NO_SCORE"],
+    ]);
     expect(names(r.entering)).toEqual(["A", "C"]);
     expect(names(r.continuing)).toEqual(["E"]);
     expect(reasons(r.leaving)).toEqual([["D", "OVER_BUDGET"]]);
@@ -87,7 +114,11 @@ describe("planScenario on a hand-worked portfolio", () => {
 
   test("must-include D: D + A + E (7.5, cost 90), D continues", async () => {
     const r = await plan({ portfolioId: f.p.id, budget: 100, mustInclude: [f.D.id] });
-    expect(reasons(r.selected)).toEqual([["A", "SELECTED"], ["E", "SELECTED"], ["D", "MUST_INCLUDE"]]);
+    expect(reasons(r.selected)).toEqual([
+      ["A", "SELECTED"],
+      ["E", "SELECTED"],
+      ["D", "MUST_INCLUDE"],
+    ]);
     expect([r.totalScore, r.totalCost, r.remainingBudget]).toEqual([7.5, 90, 10]);
     expect([names(r.continuing), names(r.leaving), names(r.entering)]).toEqual([["E", "D"], [], ["A"]]);
   });
@@ -95,9 +126,17 @@ describe("planScenario on a hand-worked portfolio", () => {
   test("exclude A: B + E + C (7.5, cost 90); must-include G without a score goes in at 0", async () => {
     const r = await plan({ portfolioId: f.p.id, budget: 100, exclude: [f.A.id] });
     expect(names(r.selected)).toEqual(["B", "E", "C"]);
-    expect(reasons(r.deferred)).toEqual([["A", "EXCLUDED"], ["D", "OVER_BUDGET"]]);
+    expect(reasons(r.deferred)).toEqual([
+      ["A", "EXCLUDED"],
+      ["D", "OVER_BUDGET"],
+    ]);
     const g = await plan({ portfolioId: f.p.id, budget: 100, mustInclude: [f.G.id] });
-    expect(reasons(g.selected)).toEqual([["A", "SELECTED"], ["E", "SELECTED"], ["D", "SELECTED"], ["G", "MUST_INCLUDE"]]);
+    expect(reasons(g.selected)).toEqual([
+      ["A", "SELECTED"],
+      ["E", "SELECTED"],
+      ["D", "SELECTED"],
+      ["G", "MUST_INCLUDE"],
+    ]);
     expect([g.totalScore, g.totalCost]).toEqual([7.5, 100]);
   });
 
@@ -110,7 +149,10 @@ describe("planScenario on a hand-worked portfolio", () => {
   test("stages: only IDEA competes; today's in-flight initiatives leave as NOT_A_CANDIDATE; DELIVERED can be asked for", async () => {
     const r = await plan({ portfolioId: f.p.id, budget: 100, stages: ["IDEA"] });
     expect(names(r.selected)).toEqual(["A"]);
-    expect(reasons(r.leaving)).toEqual([["E", "NOT_A_CANDIDATE"], ["D", "NOT_A_CANDIDATE"]]);
+    expect(reasons(r.leaving)).toEqual([
+      ["E", "NOT_A_CANDIDATE"],
+      ["D", "NOT_A_CANDIDATE"],
+    ]);
     const d = await plan({ portfolioId: f.p.id, budget: 10, stages: ["DELIVERED", "IDEA"] });
     expect(names(d.selected)).toEqual(["H"]);
   });
@@ -131,25 +173,39 @@ describe("planScenario on a hand-worked portfolio", () => {
 
 test("CUSTOM: the plan names the scoring model version and maximises the custom score", async () => {
   const p = await s.portfolio();
-  const [x, y] = await s.initiatives(p, [{ name: "x", budget: 5 }, { name: "y", budget: 5 }, { name: "z", budget: 5 }]);
+  const [x, y] = await s.initiatives(p, [
+    { name: "x", budget: 5 },
+    { name: "y", budget: 5 },
+    { name: "z", budget: 5 },
+  ]);
   const criteria = [{ key: "k", name: "K", weight: 1, min: 0, max: 4 }];
   const created = await app.ok(`mutation($input: CreateScoringModelInput!) { createScoringModel(input: $input) { scoringModel { id } } }`, {
     input: { portfolioId: p.id, name: "m", criteria },
   });
   const sm = created.createScoringModel.scoringModel.id;
-  for (const [ref, value] of [[x, 1], [y, 3]] as const) {
+  for (const [ref, value] of [
+    [x, 1],
+    [y, 3],
+  ] as const) {
     await app.ok(`mutation($input: SetInitiativeScoresInput!) { setInitiativeScores(input: $input) { scores { value } } }`, {
       input: { initiativeId: ref.id, scoringModelId: sm, scores: [{ key: "k", value }] },
     });
   }
   const r = await plan({ portfolioId: p.id, budget: 5, model: "CUSTOM", scoringModelId: sm });
   expect([r.model, r.scoringModelVersion, r.totalScore]).toEqual(["CUSTOM", 1, 0.75]);
-  expect([reasons(r.selected), reasons(r.deferred), reasons(r.unplannable)]).toEqual([[["y", "SELECTED"]], [["x", "OVER_BUDGET"]], [["z", "NO_SCORE"]]]);
+  expect([reasons(r.selected), reasons(r.deferred), reasons(r.unplannable)]).toEqual([
+    [["y", "SELECTED"]],
+    [["x", "OVER_BUDGET"]],
+    [["z", "NO_SCORE"]],
+  ]);
 });
 
 test("costUnit: too fine for the optimizer → BAD_USER_INPUT; coarser than every cost → still never over the budget", async () => {
   const p = await s.portfolio();
-  await s.initiatives(p, [{ name: "a", budget: 600000, ...wsjf(1, 1) }, { name: "b", budget: 600000, ...wsjf(2, 1) }]);
+  await s.initiatives(p, [
+    { name: "a", budget: 600000, ...wsjf(1, 1) },
+    { name: "b", budget: 600000, ...wsjf(2, 1) },
+  ]);
   const tooFine = async (budget: number, costUnit: number) =>
     expectError(await app.gql(PLAN_QUERY, { input: { portfolioId: p.id, budget, costUnit } }), "BAD_USER_INPUT", "input.costUnit");
   await tooFine(1e6, 0.01); // 2 × 10^8 capacity units
@@ -176,7 +232,10 @@ describe("exactness", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(candidate, { minLength: 1, maxLength: 14 }), fc.integer({ min: 0, max: 150 }), async (cands, budget) => {
         const p = await s.portfolio();
-        const refs = await s.initiatives(p, cands.map((c, i) => ({ name: `c${i}`, stage: c.stage, budget: c.budget, actualCost: c.actualCost, ...wsjf(c.bv, c.js) })));
+        const refs = await s.initiatives(
+          p,
+          cands.map((c, i) => ({ name: `c${i}`, stage: c.stage, budget: c.budget, actualCost: c.actualCost, ...wsjf(c.bv, c.js) })),
+        );
         const cost = cands.map((c) => (c.stage === "IN_DELIVERY" ? Math.max(c.budget - c.actualCost, 0) : c.budget));
         const score = cands.map((c) => wsjfScore(wsjf(c.bv, c.js)).score!);
         const must = cands.flatMap((c, i) => (c.role === "must" ? [i] : []));
@@ -187,10 +246,16 @@ describe("exactness", () => {
           if (must.some((i) => !inSet(i)) || exclude.some((i) => inSet(i))) continue;
           let c = 0;
           let v = 0;
-          for (let i = 0; i < cands.length; i++) if (inSet(i)) (c += cost[i]), (v += score[i]);
+          for (let i = 0; i < cands.length; i++) if (inSet(i)) ((c += cost[i]), (v += score[i]));
           if (c <= budget && v > best) best = v;
         }
-        const r = await plan({ portfolioId: p.id, budget, costUnit: 1, mustInclude: must.map((i) => refs[i].id), exclude: exclude.map((i) => refs[i].id) });
+        const r = await plan({
+          portfolioId: p.id,
+          budget,
+          costUnit: 1,
+          mustInclude: must.map((i) => refs[i].id),
+          exclude: exclude.map((i) => refs[i].id),
+        });
         const mustCost = must.reduce((t, i) => t + cost[i], 0);
         expect(r.infeasible).toBe(mustCost > budget);
         if (r.infeasible) {
@@ -201,7 +266,10 @@ describe("exactness", () => {
         const chosen = r.selected.map((i) => Number(i.initiativeName.slice(1)));
         expect(r.totalCost).toBe(chosen.reduce((t, i) => t + cost[i], 0));
         expect(r.totalCost).toBeLessThanOrEqual(budget);
-        expect(r.totalScore).toBeCloseTo(chosen.reduce((t, i) => t + score[i], 0), 9);
+        expect(r.totalScore).toBeCloseTo(
+          chosen.reduce((t, i) => t + score[i], 0),
+          9,
+        );
         for (const i of must) expect(chosen).toContain(i);
         for (const i of exclude) expect(chosen).not.toContain(i);
         expect(r.selected.length + r.deferred.length + r.unplannable.length).toBe(cands.length);

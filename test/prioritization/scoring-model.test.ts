@@ -127,9 +127,22 @@ describe("custom scoring models", () => {
     const created = (await app.ok(CREATE_MODEL, { input: { portfolioId: p.id, name: "Board", criteria: CRITERIA } })).createScoringModel.scoringModel;
     expect(created).toMatchObject({ name: "Board", version: 1, createdBy: "bootstrap", criteria: CRITERIA, portfolio: { id: p.id } });
     const set = (initiativeId: string, scores: unknown[]) => app.gql(SET_SCORES, { input: { initiativeId, scoringModelId: created.id, scores } });
-    const res = await set(a.id, [{ key: "value", value: 7 }, { key: "risk", value: 4 }]);
-    expect(res.data!.setInitiativeScores).toEqual({ initiative: { id: a.id }, scoringModel: { version: 1 }, scores: [{ key: "value", value: 7 }, { key: "risk", value: 4 }] });
-    await set(b.id, [{ key: "value", value: 10 }, { key: "risk", value: 1 }]); // scale bounds are allowed
+    const res = await set(a.id, [
+      { key: "value", value: 7 },
+      { key: "risk", value: 4 },
+    ]);
+    expect(res.data!.setInitiativeScores).toEqual({
+      initiative: { id: a.id },
+      scoringModel: { version: 1 },
+      scores: [
+        { key: "value", value: 7 },
+        { key: "risk", value: 4 },
+      ],
+    });
+    await set(b.id, [
+      { key: "value", value: 10 },
+      { key: "risk", value: 1 },
+    ]); // scale bounds are allowed
     await set(c.id, [{ key: "value", value: 0 }]); // risk missing
     const custom = { model: "CUSTOM", sm: created.id };
     const page1 = await rankingPage(app, p.id, { ...custom, first: 10 });
@@ -141,7 +154,10 @@ describe("custom scoring models", () => {
       ["c", null, null, ["risk"]],
     ]);
     expect(page1.edges[0].node.score).toBeCloseTo(2.15 / 3, 12);
-    expect(page1.edges[2].node.inputs).toEqual([{ name: "value", value: 0 }, { name: "risk", value: null }]);
+    expect(page1.edges[2].node.inputs).toEqual([
+      { name: "value", value: 0 },
+      { name: "risk", value: null },
+    ]);
 
     // version 2: risk weighs 3, so a = (2·0.7 + 3·0.75) / 5 = 0.73 and b = (2·1 + 3·0) / 5 = 0.4
     const v2 = (await app.ok(UPDATE_MODEL, { input: { id: created.id, expectedVersion: 1, criteria: [CRITERIA[0], { ...CRITERIA[1], weight: 3 }] } }))
@@ -158,14 +174,20 @@ describe("custom scoring models", () => {
     expect((await app.ok(UPDATE_MODEL, { input: { id: created.id, criteria: v3 } })).updateScoringModel.scoringModel.version).toBe(3);
     const page3 = await rankingPage(app, p.id, { ...custom, first: 10 });
     expect([page3.scoringModelVersion, page3.scoredCount]).toEqual([3, 0]);
-    expect(page3.edges.map((e) => [e.node.initiative.name, e.node.missingInputs])).toEqual([["a", ["reach"]], ["b", ["reach"]], ["c", ["risk", "reach"]]]);
+    expect(page3.edges.map((e) => [e.node.initiative.name, e.node.missingInputs])).toEqual([
+      ["a", ["reach"]],
+      ["b", ["reach"]],
+      ["c", ["risk", "reach"]],
+    ]);
     await set(b.id, [{ key: "reach", value: 50 }]);
     expect((await rankingOf(app, p.id, custom)).map((e) => [e.initiative.name, e.rank, e.score])).toEqual([
       ["b", 1, (2 * 1 + 3 * 0 + 1 * 0.5) / 6],
       ["a", null, null],
       ["c", null, null],
     ]);
-    const versions = await app.dataSource.query("SELECT version FROM scoring_model_version WHERE model_id = $1 ORDER BY version", [rowIdOf(created.id)]);
+    const versions = await app.dataSource.query("SELECT version FROM scoring_model_version WHERE model_id = $1 ORDER BY version", [
+      rowIdOf(created.id),
+    ]);
     expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
   });
 
@@ -176,14 +198,38 @@ describe("custom scoring models", () => {
     const set = (scores: unknown[]) => app.gql(SET_SCORES, { input: { initiativeId: a.id, scoringModelId: model.id, scores } });
     expectError(await set([{ key: "nope", value: 1 }]), "BAD_USER_INPUT", "input.scores.0.key");
     expectError(await set([{ key: "value", value: 10.01 }]), "BAD_USER_INPUT", "input.scores.0.value");
-    expectError(await set([{ key: "value", value: 5 }, { key: "risk", value: 0.99 }]), "BAD_USER_INPUT", "input.scores.1.value");
-    expectError(await set([{ key: "value", value: 5 }, { key: "value", value: 6 }]), "BAD_USER_INPUT", "input.scores.1.key");
-    expect((await set([{ key: "value", value: 5 }, { key: "risk", value: 5 }])).data!.setInitiativeScores.scores).toEqual([
+    expectError(
+      await set([
+        { key: "value", value: 5 },
+        { key: "risk", value: 0.99 },
+      ]),
+      "BAD_USER_INPUT",
+      "input.scores.1.value",
+    );
+    expectError(
+      await set([
+        { key: "value", value: 5 },
+        { key: "value", value: 6 },
+      ]),
+      "BAD_USER_INPUT",
+      "input.scores.1.key",
+    );
+    expect(
+      (
+        await set([
+          { key: "value", value: 5 },
+          { key: "risk", value: 5 },
+        ])
+      ).data!.setInitiativeScores.scores,
+    ).toEqual([
       { key: "value", value: 5 },
       { key: "risk", value: 5 },
     ]);
     expect((await rankingOf(app, p.id, { model: "CUSTOM", sm: model.id }))[0].score).toBe((2 * 0.5 + 1 * 1) / 3);
-    expect((await set([{ key: "risk", value: null }])).data!.setInitiativeScores.scores).toEqual([{ key: "value", value: 5 }, { key: "risk", value: null }]);
+    expect((await set([{ key: "risk", value: null }])).data!.setInitiativeScores.scores).toEqual([
+      { key: "value", value: 5 },
+      { key: "risk", value: null },
+    ]);
     expect((await rankingOf(app, p.id, { model: "CUSTOM", sm: model.id }))[0]).toMatchObject({ rank: null, score: null, missingInputs: ["risk"] });
   });
 
@@ -202,7 +248,14 @@ describe("who may change models and scores", () => {
     const p = await s.portfolio();
     const [a] = await s.initiatives(p, [{ name: "a" }]);
     const model = (await app.ok(CREATE_MODEL, { input: { portfolioId: p.id, name: "m", criteria: CRITERIA } })).createScoringModel.scoringModel;
-    const scores = { initiativeId: a.id, scoringModelId: model.id, scores: [{ key: "value", value: 1 }, { key: "risk", value: 1 }] };
+    const scores = {
+      initiativeId: a.id,
+      scoringModelId: model.id,
+      scores: [
+        { key: "value", value: 1 },
+        { key: "risk", value: 1 },
+      ],
+    };
     for (const role of ["VIEWER", "CONTRIBUTOR"] as const) {
       const who = await member(app, p.id, role);
       expect((await rankingOf(who, p.id, { model: "CUSTOM", sm: model.id })).length).toBe(1);
@@ -214,7 +267,10 @@ describe("who may change models and scores", () => {
     const owner = await member(app, p.id, "OWNER");
     const mine = (await owner.ok(CREATE_MODEL, { input: { portfolioId: p.id, name: "mine", criteria: CRITERIA } })).createScoringModel.scoringModel;
     expect(mine).toMatchObject({ version: 1, createdBy: owner.subject });
-    expect((await owner.ok(UPDATE_MODEL, { input: { id: model.id, name: "renamed" } })).updateScoringModel.scoringModel).toMatchObject({ name: "renamed", version: 2 });
+    expect((await owner.ok(UPDATE_MODEL, { input: { id: model.id, name: "renamed" } })).updateScoringModel.scoringModel).toMatchObject({
+      name: "renamed",
+      version: 2,
+    });
     expect((await owner.ok(SET_SCORES, { input: scores })).setInitiativeScores.scores).toHaveLength(2);
     expect((await owner.ok(UPDATE_INITIATIVE, { input: { id: a.id, businessValue: 3 } })).updateInitiative.initiative.businessValue).toBe(3);
   });

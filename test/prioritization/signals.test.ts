@@ -68,7 +68,8 @@ describe("NO_HYPOTHESIS", () => {
     await hyp(p, refs[4], "NO_DATA", { state: "ABANDONED" });
     await hyp(p, refs[7], "NO_DATA", { state: "VALIDATED" });
     const list = await signalsOf(p);
-    for (const name of ["approved", "delivering", "delivered", "draft-only", "abandoned-only"]) expect(kindsOf(list, name)).toEqual(["NO_HYPOTHESIS"]);
+    for (const name of ["approved", "delivering", "delivered", "draft-only", "abandoned-only"])
+      expect(kindsOf(list, name)).toEqual(["NO_HYPOTHESIS"]);
     for (const name of ["idea", "proposed", "stated"]) expect(kindsOf(list, name)).toEqual([]);
     const sig = list.find((x) => x.initiative.name === "approved")!;
     expect(sig.reason).toMatch(/APPROVED with no outcome hypothesis/);
@@ -215,7 +216,10 @@ describe("ACCELERATE", () => {
   });
 
   test("needs a counted hypothesis with data", async () => {
-    const { p, refs } = await portfolioWith([{ name: "r1", ...wsjf(20) }, { name: "r2", ...wsjf(1) }]);
+    const { p, refs } = await portfolioWith([
+      { name: "r1", ...wsjf(20) },
+      { name: "r2", ...wsjf(1) },
+    ]);
     await hyp(p, refs[0], "ON_TRACK");
     await hyp(p, refs[1], "NO_DATA");
     await hyp(p, refs[1], "ACHIEVED", { state: "DRAFT" });
@@ -238,8 +242,12 @@ describe("scope and access", () => {
   test("signals come in ranking order, several per initiative in rule order, over the subtree", async () => {
     const root = await s.portfolio();
     const child = await s.portfolio(root);
-    await s.initiatives(root, [{ name: "a", stage: "IN_DELIVERY", budget: 10, actualCost: 10, businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 1 }]);
-    const [b] = await s.initiatives(child, [{ name: "b", stage: "IN_DELIVERY", budget: 10, actualCost: 9, businessValue: 20, timeCriticality: 1, riskReduction: 1, jobSize: 1 }]);
+    await s.initiatives(root, [
+      { name: "a", stage: "IN_DELIVERY", budget: 10, actualCost: 10, businessValue: 1, timeCriticality: 1, riskReduction: 1, jobSize: 1 },
+    ]);
+    const [b] = await s.initiatives(child, [
+      { name: "b", stage: "IN_DELIVERY", budget: 10, actualCost: 9, businessValue: 20, timeCriticality: 1, riskReduction: 1, jobSize: 1 },
+    ]);
     await hyp(child, b, "OFF_TRACK");
     expect((await signalsOf(root)).map((x) => [x.initiative.name, x.kind])).toEqual([
       ["b", "STOP_OR_PIVOT"],

@@ -73,10 +73,19 @@ export function seed(app: TestApp) {
           portfolio.rowId,
           JSON.stringify(
             specs.map((s, i) => ({
-              id: ids[i], name: s.name, stage: s.stage ?? null, budget: s.budget ?? null, actual_cost: s.actualCost ?? null,
-              business_value: s.businessValue ?? null, time_criticality: s.timeCriticality ?? null,
-              risk_reduction: s.riskReduction ?? null, job_size: s.jobSize ?? null, reach: s.reach ?? null,
-              impact: s.impact ?? null, confidence: s.confidence ?? null, effort: s.effort ?? null,
+              id: ids[i],
+              name: s.name,
+              stage: s.stage ?? null,
+              budget: s.budget ?? null,
+              actual_cost: s.actualCost ?? null,
+              business_value: s.businessValue ?? null,
+              time_criticality: s.timeCriticality ?? null,
+              risk_reduction: s.riskReduction ?? null,
+              job_size: s.jobSize ?? null,
+              reach: s.reach ?? null,
+              impact: s.impact ?? null,
+              confidence: s.confidence ?? null,
+              effort: s.effort ?? null,
             })),
           ),
         ],
@@ -86,10 +95,10 @@ export function seed(app: TestApp) {
 
     async metric(portfolio: Ref): Promise<Ref & { key: string }> {
       const key = unique("m").toLowerCase();
-      const [row] = await query(`INSERT INTO metric (portfolio_id, key, name, direction, aggregation) VALUES ($1, $2, $2, 'INCREASE', 'LAST') RETURNING id`, [
-        portfolio.rowId,
-        key,
-      ]);
+      const [row] = await query(
+        `INSERT INTO metric (portfolio_id, key, name, direction, aggregation) VALUES ($1, $2, $2, 'INCREASE', 'LAST') RETURNING id`,
+        [portfolio.rowId, key],
+      );
       return { rowId: row.id, id: encodeGlobalId("Metric", row.id), key };
     },
 
@@ -103,10 +112,15 @@ export function seed(app: TestApp) {
         [
           JSON.stringify(
             list.map((h) => ({
-              i: h.initiative.rowId, m: h.metric.rowId, b: h.baseline ?? 0, t: h.target ?? 10,
+              i: h.initiative.rowId,
+              m: h.metric.rowId,
+              b: h.baseline ?? 0,
+              t: h.target ?? 10,
               ba: (h.baselineAt ?? new Date("2026-01-01T00:00:00Z")).toISOString(),
               td: (h.targetDate ?? new Date("2026-12-31T00:00:00Z")).toISOString(),
-              w: h.weight ?? 1, eb: h.expectedBenefit ?? 0, s: h.state ?? "ACTIVE",
+              w: h.weight ?? 1,
+              eb: h.expectedBenefit ?? 0,
+              s: h.state ?? "ACTIVE",
             })),
           ),
         ],

@@ -81,16 +81,26 @@ describe("demo dataset", () => {
         await app.dataSource.query(`SELECT id, value, observed_at, recorded_at FROM measurement WHERE metric_id = $1`, [row.metric_id])
       ).map((m: any) => ({ id: m.id, value: m.value, observedAt: m.observed_at, recordedAt: m.recorded_at }));
       const progress = refProgress(
-        { baseline: row.baseline, baselineAt: row.baseline_at, target: row.target, targetDate: row.target_date,
-          weight: row.weight, expectedBenefit: row.expected_benefit, state: row.state },
+        {
+          baseline: row.baseline,
+          baselineAt: row.baseline_at,
+          target: row.target,
+          targetDate: row.target_date,
+          weight: row.weight,
+          expectedBenefit: row.expected_benefit,
+          state: row.state,
+        },
         ms,
         NOW,
       );
       seen.add(progress.status);
       const designed = HYPOTHESES.find((h) => h.initiative === row.initiative && h.metric === row.key);
       expect(designed).toBeDefined();
-      if (designed!.status) expect({ hypothesis: `${row.initiative} / ${row.key}`, status: progress.status })
-        .toEqual({ hypothesis: `${row.initiative} / ${row.key}`, status: designed!.status });
+      if (designed!.status)
+        expect({ hypothesis: `${row.initiative} / ${row.key}`, status: progress.status }).toEqual({
+          hypothesis: `${row.initiative} / ${row.key}`,
+          status: designed!.status,
+        });
     }
     expect([...seen].sort()).toEqual([...STATUSES].sort());
   });

@@ -93,7 +93,9 @@ describe("statements per request do not grow with the page", () => {
     const children = b.data.portfolio.children;
     expect(children.totalCount).toBe(5);
     expect(children.nodes.map((c: any) => c.initiatives.totalCount)).toEqual([10, 10, 10, 10, 10]);
-    expect(children.nodes.flatMap((c: any) => c.initiatives.nodes.map((i: any) => i.portfolio.name === c.name && i.hypotheses.totalCount))).toEqual(Array(50).fill(2));
+    expect(children.nodes.flatMap((c: any) => c.initiatives.nodes.map((i: any) => i.portfolio.name === c.name && i.hypotheses.totalCount))).toEqual(
+      Array(50).fill(2),
+    );
     expect(a.data.portfolio.children.nodes.map((c: any) => c.initiatives.totalCount)).toEqual([2, 2]);
     expect(b.count).toBe(a.count);
   });
@@ -102,7 +104,11 @@ describe("statements per request do not grow with the page", () => {
     const owner = await createPortfolio(app);
     for (let m = 0; m < 50; m++) {
       const metric = await createMetric(app, { portfolioId: owner.id });
-      await insertMeasurements(app, metric.key, [1, 2, 3].map((d) => ({ value: m * 10 + d, observedAt: `2026-05-0${d}T00:00:00Z` })));
+      await insertMeasurements(
+        app,
+        metric.key,
+        [1, 2, 3].map((d) => ({ value: m * 10 + d, observedAt: `2026-05-0${d}T00:00:00Z` })),
+      );
     }
     const Q = `query($first: Int!, $filter: MetricFilter) { metrics(first: $first, filter: $filter) { nodes { key measurements(first: 2) { totalCount nodes { value metric { key } } } } } }`;
     const filter = { portfolioId: owner.id };

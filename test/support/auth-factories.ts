@@ -1,13 +1,5 @@
 import { SignJWT, JWTPayload } from "jose";
-import {
-  GraphQLEnumType,
-  GraphQLInputObjectType,
-  GraphQLInputType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLScalarType,
-  GraphQLSchema,
-} from "graphql";
+import { GraphQLEnumType, GraphQLInputObjectType, GraphQLInputType, GraphQLList, GraphQLNonNull, GraphQLScalarType, GraphQLSchema } from "graphql";
 import { GraphQLResponse, TEST_JWT_SECRET, TestApp } from "./app";
 import { personToken } from "./jwt";
 
@@ -46,17 +38,15 @@ export async function signJwt(claims: JWTPayload, options: { secret?: string; ex
 
 /** Grants (or changes) a role, as the global admin. */
 export async function grant(app: TestApp, portfolioId: string, subject: string, role: Role): Promise<void> {
-  await app.ok(
-    `mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`,
-    { input: { portfolioId, subject, role } },
-  );
+  await app.ok(`mutation($input: AddPortfolioMemberInput!) { addPortfolioMember(input: $input) { member { role } } }`, {
+    input: { portfolioId, subject, role },
+  });
 }
 
 export async function ungrant(app: TestApp, portfolioId: string, subject: string): Promise<void> {
-  await app.ok(
-    `mutation($input: RemovePortfolioMemberInput!) { removePortfolioMember(input: $input) { removed } }`,
-    { input: { portfolioId, subject } },
-  );
+  await app.ok(`mutation($input: RemovePortfolioMemberInput!) { removePortfolioMember(input: $input) { removed } }`, {
+    input: { portfolioId, subject },
+  });
 }
 
 export const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) {
@@ -189,10 +179,9 @@ let holdingSeq = 0;
 /** A portfolio (under `parentId`, if given) with one initiative, one metric and one hypothesis linking them. */
 export async function holding(app: TestApp, name: string, parentId?: string): Promise<Holding> {
   const n = ++holdingSeq;
-  const data = await app.ok(
-    `mutation($p: CreatePortfolioInput!) { createPortfolio(input: $p) { portfolio { id } } }`,
-    { p: { name, ...(parentId ? { parentId } : {}) } },
-  );
+  const data = await app.ok(`mutation($p: CreatePortfolioInput!) { createPortfolio(input: $p) { portfolio { id } } }`, {
+    p: { name, ...(parentId ? { parentId } : {}) },
+  });
   const portfolio = data.createPortfolio.portfolio.id;
   const ids = await app.ok(
     `mutation($i: CreateInitiativeInput!, $m: CreateMetricInput!) {
@@ -201,28 +190,36 @@ export async function holding(app: TestApp, name: string, parentId?: string): Pr
     }`,
     {
       i: { portfolioId: portfolio, name: `${name} initiative`, budget: 100, actualCost: 40 },
-      m: { portfolioId: portfolio, key: `holding.${n}.${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`, name: `${name} KPI`, direction: "INCREASE" },
-    },
-  );
-  const hypothesis = await linkHypothesis(app, ids.createInitiative.initiative.id, ids.createMetric.metric.id);
-  return { portfolio, initiative: ids.createInitiative.initiative.id, metric: ids.createMetric.metric.id, metricKey: ids.createMetric.metric.key, hypothesis };
-}
-
-export async function linkHypothesis(app: TestApp, initiativeId: string, metricId: string): Promise<string> {
-  const data = await app.ok(
-    `mutation($h: CreateOutcomeHypothesisInput!) { createOutcomeHypothesis(input: $h) { outcomeHypothesis { id } } }`,
-    {
-      h: {
-        initiativeId,
-        metricId,
-        statement: "It moves the KPI",
-        baseline: 10,
-        baselineAt: "2025-01-01T00:00:00Z",
-        target: 20,
-        targetDate: "2027-01-01T00:00:00Z",
-        expectedBenefit: 1000,
+      m: {
+        portfolioId: portfolio,
+        key: `holding.${n}.${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+        name: `${name} KPI`,
+        direction: "INCREASE",
       },
     },
   );
+  const hypothesis = await linkHypothesis(app, ids.createInitiative.initiative.id, ids.createMetric.metric.id);
+  return {
+    portfolio,
+    initiative: ids.createInitiative.initiative.id,
+    metric: ids.createMetric.metric.id,
+    metricKey: ids.createMetric.metric.key,
+    hypothesis,
+  };
+}
+
+export async function linkHypothesis(app: TestApp, initiativeId: string, metricId: string): Promise<string> {
+  const data = await app.ok(`mutation($h: CreateOutcomeHypothesisInput!) { createOutcomeHypothesis(input: $h) { outcomeHypothesis { id } } }`, {
+    h: {
+      initiativeId,
+      metricId,
+      statement: "It moves the KPI",
+      baseline: 10,
+      baselineAt: "2025-01-01T00:00:00Z",
+      target: 20,
+      targetDate: "2027-01-01T00:00:00Z",
+      expectedBenefit: 1000,
+    },
+  });
   return data.createOutcomeHypothesis.outcomeHypothesis.id;
 }

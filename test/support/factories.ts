@@ -56,7 +56,17 @@ export async function createHypothesis(app: TestApp, overrides: Record<string, u
 }
 
 /** Text that must never reach a client in an error message (API.md, "Errors"). */
-const LEAKS = [/QueryFailedError/i, /violates/i, /\bSELECT\b/i, /\bINSERT\b/i, /\bUPDATE\s+\w+\s+SET\b/i, /\bWHERE\b/, /\n\s+at /, /\.ts:\d+/, /relation "/];
+const LEAKS = [
+  /QueryFailedError/i,
+  /violates/i,
+  /\bSELECT\b/i,
+  /\bINSERT\b/i,
+  /\bUPDATE\s+\w+\s+SET\b/i,
+  /\bWHERE\b/,
+  /\n\s+at /,
+  /\.ts:\d+/,
+  /relation "/,
+];
 
 /** Asserts one error with `code` (and `field` when given), no data leak, and returns it. */
 export function expectError(res: GraphQLResponse, code: string, field?: string) {

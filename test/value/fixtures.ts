@@ -40,14 +40,14 @@ export function fixtures(app: TestApp) {
       return { rowId: row.id, id: encodeGlobalId("Portfolio", row.id) };
     },
 
-    async initiative(
-      portfolio: Ref,
-      o: { name?: string; stage?: string; budget?: number | null; actualCost?: number | null } = {},
-    ): Promise<Ref> {
-      const row = await one(
-        `INSERT INTO initiative (portfolio_id, name, stage, budget, actual_cost) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [portfolio.rowId, o.name ?? unique("I"), o.stage ?? "IN_DELIVERY", o.budget ?? null, o.actualCost ?? null],
-      );
+    async initiative(portfolio: Ref, o: { name?: string; stage?: string; budget?: number | null; actualCost?: number | null } = {}): Promise<Ref> {
+      const row = await one(`INSERT INTO initiative (portfolio_id, name, stage, budget, actual_cost) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        portfolio.rowId,
+        o.name ?? unique("I"),
+        o.stage ?? "IN_DELIVERY",
+        o.budget ?? null,
+        o.actualCost ?? null,
+      ]);
       return { rowId: row.id, id: encodeGlobalId("Initiative", row.id) };
     },
 
@@ -71,7 +71,17 @@ export function fixtures(app: TestApp) {
       const row = await one(
         `INSERT INTO outcome_hypothesis (initiative_id, metric_id, statement, baseline, baseline_at, target, target_date, weight, expected_benefit, state)
          VALUES ($1, $2, 'We believe…', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [initiative.rowId, metric.rowId, h.baseline, h.baselineAt, h.target, h.targetDate, h.weight ?? 1, h.expectedBenefit ?? 0, h.state ?? "ACTIVE"],
+        [
+          initiative.rowId,
+          metric.rowId,
+          h.baseline,
+          h.baselineAt,
+          h.target,
+          h.targetDate,
+          h.weight ?? 1,
+          h.expectedBenefit ?? 0,
+          h.state ?? "ACTIVE",
+        ],
       );
       return { rowId: row.id, id: encodeGlobalId("OutcomeHypothesis", row.id) };
     },
@@ -92,9 +102,7 @@ export function fixtures(app: TestApp) {
           specs.map((s) => s.recordedAt ?? s.observedAt),
         ],
       );
-      return rows
-        .sort((a, b) => a.id - b.id)
-        .map((r) => ({ id: r.id, value: r.value, observedAt: r.observed_at, recordedAt: r.recorded_at }));
+      return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: r.id, value: r.value, observedAt: r.observed_at, recordedAt: r.recorded_at }));
     },
 
     /** A correction: the new value becomes current and the trigger keeps the old one as a revision. */

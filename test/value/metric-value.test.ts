@@ -75,9 +75,18 @@ describe("series", () => {
   test("errors: to ≤ from, more than 1000 buckets, an unknown interval", async () => {
     const m = await fx.metric(portfolio);
     const err = async (v: Record<string, unknown>) => (await app.gql(SERIES, { id: m.id, ...v })).errors?.[0]?.extensions;
-    expect(await err({ from: "2024-01-02T00:00:00Z", to: "2024-01-02T00:00:00Z", interval: "DAY" })).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
-    expect(await err({ from: "2024-01-02T00:00:00Z", to: "2024-01-01T00:00:00Z", interval: "DAY" })).toMatchObject({ code: "BAD_USER_INPUT", field: "to" });
-    expect(await err({ from: "2024-01-01T00:00:00Z", to: "2026-09-27T00:00:00.001Z", interval: "DAY" })).toMatchObject({ code: "BAD_USER_INPUT", field: "interval" });
+    expect(await err({ from: "2024-01-02T00:00:00Z", to: "2024-01-02T00:00:00Z", interval: "DAY" })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "to",
+    });
+    expect(await err({ from: "2024-01-02T00:00:00Z", to: "2024-01-01T00:00:00Z", interval: "DAY" })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "to",
+    });
+    expect(await err({ from: "2024-01-01T00:00:00Z", to: "2026-09-27T00:00:00.001Z", interval: "DAY" })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "interval",
+    });
     const ok = await app.ok(SERIES, { id: m.id, from: "2024-01-01T00:00:00Z", to: "2026-09-27T00:00:00Z", interval: "DAY" });
     expect(ok.node.series).toHaveLength(1000);
     expect(await err({ from: "2024-01-01T00:00:00Z", to: "2024-01-02T00:00:00Z", interval: "HOUR" })).toMatchObject({ code: "BAD_USER_INPUT" });
@@ -99,12 +108,21 @@ describe("series", () => {
       fc.asyncProperty(aggregation, interval, points, start, length, async (agg, iv, pts, from, len) => {
         await app.dataSource.query(`DELETE FROM measurement WHERE metric_id = $1`, [metric.rowId]);
         await app.dataSource.query(`UPDATE metric SET aggregation = $2 WHERE id = $1`, [metric.rowId, agg]);
-        await fx.measurements(metric, pts.map((p) => ({ value: p.value, observedAt: new Date(p.t) })));
+        await fx.measurements(
+          metric,
+          pts.map((p) => ({ value: p.value, observedAt: new Date(p.t) })),
+        );
         const [f, t] = [new Date(from), new Date(from + len)];
         const res = await app.gql(SERIES, { id: metric.id, from: f.toISOString(), to: t.toISOString(), interval: iv });
         let expected;
         try {
-          expected = refSeries(pts.map((p) => ({ value: p.value, observedAt: new Date(p.t) })), f, t, iv, agg);
+          expected = refSeries(
+            pts.map((p) => ({ value: p.value, observedAt: new Date(p.t) })),
+            f,
+            t,
+            iv,
+            agg,
+          );
         } catch {
           expected = null; // more than MAX_SERIES_BUCKETS
         }
@@ -136,7 +154,10 @@ describe("statements", () => {
     const ids: string[] = [];
     for (let k = 0; k < 40; k++) {
       const m = await fx.metric(portfolio, { cadence: "DAILY", aggregation: k % 2 ? "SUM" : "LAST" });
-      await fx.measurements(m, [{ value: k, observedAt: at("2024-02-01T00:00:00Z") }, { value: k + 1, observedAt: at("2024-02-03T00:00:00Z") }]);
+      await fx.measurements(m, [
+        { value: k, observedAt: at("2024-02-01T00:00:00Z") },
+        { value: k + 1, observedAt: at("2024-02-03T00:00:00Z") },
+      ]);
       ids.push(m.id);
     }
     const q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Metric { latest { value } stale

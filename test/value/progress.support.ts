@@ -54,7 +54,12 @@ export const historyArb: fc.Arbitrary<History> = fc.record({
     {
       weight: 6,
       arbitrary: fc.uniqueArray(
-        fc.record({ slot: fc.integer({ min: 0, max: SLOTS }), source: fc.constantFrom("a", "b", "c"), frac: valueFrac, lagMin: fc.integer({ min: 0, max: 3 }) }),
+        fc.record({
+          slot: fc.integer({ min: 0, max: SLOTS }),
+          source: fc.constantFrom("a", "b", "c"),
+          frac: valueFrac,
+          lagMin: fc.integer({ min: 0, max: 3 }),
+        }),
         { selector: (p) => `${p.slot}|${p.source}`, minLength: 1, maxLength: 16, size: "medium" },
       ),
     },
@@ -62,9 +67,16 @@ export const historyArb: fc.Arbitrary<History> = fc.record({
   corrections: fc.array(fc.record({ index: fc.nat(), frac: valueFrac, lagMin: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 3 }),
   asOfFractions: fc.tuple(
     fc.double({ min: -0.5, max: -1e-6, noNaN: true }),
-    fc.oneof(fc.constantFrom(0, 1), onGrid.filter((f) => f >= 0 && f <= 1), fc.double({ min: 0, max: 1, noNaN: true })),
+    fc.oneof(
+      fc.constantFrom(0, 1),
+      onGrid.filter((f) => f >= 0 && f <= 1),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    ),
     fc.double({ min: 0.2, max: 1, noNaN: true }),
-    fc.oneof(onGrid.filter((f) => f > 1), fc.double({ min: 1.000001, max: 2, noNaN: true })),
+    fc.oneof(
+      onGrid.filter((f) => f > 1),
+      fc.double({ min: 1.000001, max: 2, noNaN: true }),
+    ),
   ),
 });
 
@@ -107,7 +119,8 @@ export function expectProgressLike(got: any, ref: RefProgress, h: RefHypothesis,
   };
   if (got.current !== ref.current) fail("current");
   if (got.currentObservedAt !== (ref.currentObservedAt?.toISOString() ?? null)) fail("currentObservedAt");
-  if ((got.ratio === null) !== (ref.ratio === null) || (ref.ratio !== null && !close(got.ratio, ref.ratio, 1e-12 * (1 + Math.abs(ref.ratio))))) fail("ratio");
+  if ((got.ratio === null) !== (ref.ratio === null) || (ref.ratio !== null && !close(got.ratio, ref.ratio, 1e-12 * (1 + Math.abs(ref.ratio)))))
+    fail("ratio");
   if (!close(got.expectedRatio, ref.expectedRatio, 1e-12)) fail("expectedRatio");
   if (got.status !== ref.status && !nearThreshold(ref)) fail("status");
   if (got.forecastAtTarget === undefined) return; // not selected

@@ -33,8 +33,15 @@ describe("progress: worked examples", () => {
     const metric = await fx.metric(portfolio);
     const h = await fx.hypothesis(initiative, metric, up);
     expect(await progressOf(h.id, day(5))).toEqual({
-      asOf: day(5).toISOString(), current: null, currentObservedAt: null, ratio: null, expectedRatio: 0.5,
-      status: "NO_DATA", forecastAtTarget: null, forecastRatio: null, forecastAchievedAt: null,
+      asOf: day(5).toISOString(),
+      current: null,
+      currentObservedAt: null,
+      ratio: null,
+      expectedRatio: 0.5,
+      status: "NO_DATA",
+      forecastAtTarget: null,
+      forecastRatio: null,
+      forecastAchievedAt: null,
     });
     const [, , tie] = await fx.measurements(metric, [
       { value: 90, observedAt: day(-1) }, // before baselineAt: never counts
@@ -59,7 +66,11 @@ describe("progress: worked examples", () => {
   test("DECREASE metric, MISSED after the target date, OFF_TRACK, default asOf is now", async () => {
     const metric = await fx.metric(portfolio, { direction: "DECREASE" });
     const h = await fx.hypothesis(initiative, metric, { ...up, baseline: 50, target: 20 });
-    await fx.measurements(metric, [{ value: 47, observedAt: day(1) }, { value: 44, observedAt: day(2) }, { value: 41, observedAt: day(3) }]);
+    await fx.measurements(metric, [
+      { value: 47, observedAt: day(1) },
+      { value: 44, observedAt: day(2) },
+      { value: 41, observedAt: day(3) },
+    ]);
     const p = await progressOf(h.id, day(3));
     expect(p.ratio).toBeCloseTo(0.3, 12);
     expect(p.status).toBe("ON_TRACK"); // 0.3 ≥ 0.3 − 0.1
@@ -81,9 +92,14 @@ describe("progress: property test against the reference", () => {
         const metric = await fx.metric(portfolio, { direction: hyp.target > hyp.baseline ? "INCREASE" : "DECREASE" });
         const h = await fx.hypothesis(initiative, metric, hyp);
         const ref = await storeHistory(fx, metric, hyp, history);
-        const asOfs = history.asOfFractions.map((f) => new Date(hyp.baselineAt.getTime() + Math.round(f * (hyp.targetDate.getTime() - hyp.baselineAt.getTime()))));
+        const asOfs = history.asOfFractions.map(
+          (f) => new Date(hyp.baselineAt.getTime() + Math.round(f * (hyp.targetDate.getTime() - hyp.baselineAt.getTime()))),
+        );
         const query = `query($id: ID!) { node(id: $id) { ... on OutcomeHypothesis { ${asOfs
-          .map((a, i) => `p${i}: progress(asOf: "${a.toISOString()}") { current currentObservedAt ratio expectedRatio status forecastAtTarget forecastRatio forecastAchievedAt }`)
+          .map(
+            (a, i) =>
+              `p${i}: progress(asOf: "${a.toISOString()}") { current currentObservedAt ratio expectedRatio status forecastAtTarget forecastRatio forecastAchievedAt }`,
+          )
           .join(" ")} } } }`;
         const node = (await app.ok(query, { id: h.id })).node;
         const rh: RefHypothesis = { ...hyp, weight: 1, expectedBenefit: 0, state: "ACTIVE" };
@@ -103,7 +119,10 @@ describe("progress: property test against the reference", () => {
 describe("progress: statements", () => {
   test("a page of 50 hypotheses costs the same statements as a page of 5", async () => {
     const metric = await fx.metric(portfolio);
-    await fx.measurements(metric, [0, 1, 2, 3].map((d) => ({ value: 100 + 10 * d, observedAt: day(d) })));
+    await fx.measurements(
+      metric,
+      [0, 1, 2, 3].map((d) => ({ value: 100 + 10 * d, observedAt: day(d) })),
+    );
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push((await fx.hypothesis(initiative, metric, up)).id);
     const q = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on OutcomeHypothesis { progress(asOf: "2024-01-05T00:00:00Z") { status current forecastAchievedAt } } } }`;
@@ -128,8 +147,14 @@ describe("progress and metric computed by the hypotheses page statement", () => 
     const b = await fx.initiative(portfolio);
     const up1 = await fx.metric(portfolio, { unit: "EUR" });
     const down = await fx.metric(portfolio, { direction: "DECREASE" });
-    await fx.measurements(up1, [1, 2, 3, 8].map((d) => ({ value: 100 + 12 * d, observedAt: day(d) })));
-    await fx.measurements(down, [1, 2, 3].map((d) => ({ value: 50 - 4 * d, observedAt: day(d) })));
+    await fx.measurements(
+      up1,
+      [1, 2, 3, 8].map((d) => ({ value: 100 + 12 * d, observedAt: day(d) })),
+    );
+    await fx.measurements(
+      down,
+      [1, 2, 3].map((d) => ({ value: 50 - 4 * d, observedAt: day(d) })),
+    );
     const hs: Ref[] = [];
     for (const init of [a, b]) {
       hs.push(await fx.hypothesis(init, up1, up));
@@ -154,7 +179,12 @@ describe("progress and metric computed by the hypotheses page statement", () => 
     expect(res.extensions!.sqlStatements).toBe(2); // the initiatives, then one page statement with everything under it
     const nested = (res.data as any).nodes.flatMap((n: any) => n.hypotheses.nodes);
     expect(nested.map((h: any) => h.id)).toEqual(hs.map((h) => h.id)); // page order kept per parent
-    expect(nested).toEqual(await loaded(hs.map((h) => h.id), asOf));
+    expect(nested).toEqual(
+      await loaded(
+        hs.map((h) => h.id),
+        asOf,
+      ),
+    );
     for (const h of nested) expect(h.metric.key).toBe(metrics[h.metric.id]);
     expect(nested[0].progress).toMatchObject({ current: 136, status: "ON_TRACK" }); // 0.36 against 0.35
     expect(nested[1].progress.forecastAtTarget).toBeCloseTo(10, 9); // 50 − 4·day, at day 10

@@ -9,37 +9,51 @@
  * results should allow a small tolerance on numbers and on computed instants.
  */
 
-export type HypothesisState = 'DRAFT' | 'ACTIVE' | 'VALIDATED' | 'INVALIDATED' | 'ABANDONED';
-export type ProgressStatus = 'NO_DATA' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'ACHIEVED' | 'MISSED';
-export type SeriesInterval = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
-export type Aggregation = 'LAST' | 'SUM' | 'AVERAGE' | 'MIN' | 'MAX';
-export type Cadence = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
+export type HypothesisState = "DRAFT" | "ACTIVE" | "VALIDATED" | "INVALIDATED" | "ABANDONED";
+export type ProgressStatus = "NO_DATA" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "ACHIEVED" | "MISSED";
+export type SeriesInterval = "DAY" | "WEEK" | "MONTH" | "QUARTER" | "YEAR";
+export type Aggregation = "LAST" | "SUM" | "AVERAGE" | "MIN" | "MAX";
+export type Cadence = "DAILY" | "WEEKLY" | "MONTHLY" | "QUARTERLY";
 
 /**
  * One measurement as the caller sees it: the CURRENT value for its (observedAt, source) key,
  * i.e. corrections are already applied. `id` only breaks ties.
  */
-export interface RefMeasurement { value: number; observedAt: Date; recordedAt: Date; id: number }
+export interface RefMeasurement {
+  value: number;
+  observedAt: Date;
+  recordedAt: Date;
+  id: number;
+}
 
 export interface RefHypothesis {
-  baseline: number; baselineAt: Date; target: number; targetDate: Date;
-  weight: number; expectedBenefit: number; state: HypothesisState;
+  baseline: number;
+  baselineAt: Date;
+  target: number;
+  targetDate: Date;
+  weight: number;
+  expectedBenefit: number;
+  state: HypothesisState;
 }
 
 export interface RefProgress {
-  current: number | null; currentObservedAt: Date | null; ratio: number | null;
-  expectedRatio: number; status: ProgressStatus;
-  forecastAtTarget: number | null; forecastRatio: number | null; forecastAchievedAt: Date | null;
+  current: number | null;
+  currentObservedAt: Date | null;
+  ratio: number | null;
+  expectedRatio: number;
+  status: ProgressStatus;
+  forecastAtTarget: number | null;
+  forecastRatio: number | null;
+  forecastAchievedAt: Date | null;
 }
 
-export const STATUSES: readonly ProgressStatus[] =
-  ['NO_DATA', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'ACHIEVED', 'MISSED'];
+export const STATUSES: readonly ProgressStatus[] = ["NO_DATA", "ON_TRACK", "AT_RISK", "OFF_TRACK", "ACHIEVED", "MISSED"];
 
 /** States that count in rollups (DRAFT and ABANDONED are excluded by the spec). */
-export const ROLLUP_STATES: readonly HypothesisState[] = ['ACTIVE', 'VALIDATED', 'INVALIDATED'];
+export const ROLLUP_STATES: readonly HypothesisState[] = ["ACTIVE", "VALIDATED", "INVALIDATED"];
 
 /** Status thresholds: ON_TRACK if r ≥ e − 0.10, AT_RISK if r ≥ e − 0.25. */
-export const ON_TRACK_SLACK = 0.10;
+export const ON_TRACK_SLACK = 0.1;
 export const AT_RISK_SLACK = 0.25;
 
 export const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
@@ -53,11 +67,14 @@ const MAX_DATE_MS = 8.64e15;
 // ---- Progress of one hypothesis ----
 
 export function refProgress(h: RefHypothesis, measurements: RefMeasurement[], asOf: Date): RefProgress {
-  const B = h.baseline, T = h.target;
-  const t0 = h.baselineAt.getTime(), tT = h.targetDate.getTime(), now = asOf.getTime();
+  const B = h.baseline,
+    T = h.target;
+  const t0 = h.baselineAt.getTime(),
+    tT = h.targetDate.getTime(),
+    now = asOf.getTime();
   // The API rejects these; failing loudly keeps a bad generator from producing NaN "results".
-  if (!(tT > t0)) throw new Error('targetDate must be after baselineAt');
-  if (T === B) throw new Error('target must differ from baseline');
+  if (!(tT > t0)) throw new Error("targetDate must be after baselineAt");
+  if (T === B) throw new Error("target must differ from baseline");
 
   // Only observations in [baselineAt, asOf] (both ends inclusive) count, for current AND forecast.
   const inWindow = measurements.filter((m) => {
@@ -76,12 +93,13 @@ export function refProgress(h: RefHypothesis, measurements: RefMeasurement[], as
   const expectedRatio = clamp((now - t0) / (tT - t0), 0, 1);
 
   let status: ProgressStatus;
-  if (ratio === null) status = 'NO_DATA';
-  else if (ratio >= 1) status = 'ACHIEVED'; // checked before MISSED: achieved late is still achieved
-  else if (now > tT) status = 'MISSED';
-  else if (ratio >= expectedRatio - ON_TRACK_SLACK) status = 'ON_TRACK';
-  else if (ratio >= expectedRatio - AT_RISK_SLACK) status = 'AT_RISK';
-  else status = 'OFF_TRACK';
+  if (ratio === null) status = "NO_DATA";
+  else if (ratio >= 1)
+    status = "ACHIEVED"; // checked before MISSED: achieved late is still achieved
+  else if (now > tT) status = "MISSED";
+  else if (ratio >= expectedRatio - ON_TRACK_SLACK) status = "ON_TRACK";
+  else if (ratio >= expectedRatio - AT_RISK_SLACK) status = "AT_RISK";
+  else status = "OFF_TRACK";
 
   const forecast = refForecast(h, inWindow);
   return {
@@ -96,9 +114,7 @@ export function refProgress(h: RefHypothesis, measurements: RefMeasurement[], as
 
 /** >0 when `a` should win over `b` as the current measurement. */
 function compareForCurrent(a: RefMeasurement, b: RefMeasurement): number {
-  return (a.observedAt.getTime() - b.observedAt.getTime())
-    || (a.recordedAt.getTime() - b.recordedAt.getTime())
-    || (a.id - b.id);
+  return a.observedAt.getTime() - b.observedAt.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime() || a.id - b.id;
 }
 
 /**
@@ -110,8 +126,7 @@ function compareForCurrent(a: RefMeasurement, b: RefMeasurement): number {
  * origin; baselineAt just keeps the numbers small. Every point counts, even several at one
  * observedAt (different sources), but the fit needs ≥ 3 distinct times, else all null.
  */
-function refForecast(h: RefHypothesis, points: RefMeasurement[]):
-  Pick<RefProgress, 'forecastAtTarget' | 'forecastRatio' | 'forecastAchievedAt'> {
+function refForecast(h: RefHypothesis, points: RefMeasurement[]): Pick<RefProgress, "forecastAtTarget" | "forecastRatio" | "forecastAchievedAt"> {
   const none = { forecastAtTarget: null, forecastRatio: null, forecastAchievedAt: null };
   const distinctTimes = new Set(points.map((p) => p.observedAt.getTime()));
   if (points.length < 3 || distinctTimes.size < 3) return none;
@@ -123,7 +138,8 @@ function refForecast(h: RefHypothesis, points: RefMeasurement[]):
   const xMean = xs.reduce((s, x) => s + x, 0) / n;
   const yMean = ys.reduce((s, y) => s + y, 0) / n;
   // Two-pass (centred) sums: numerically safer than Σx², Σxy with large x.
-  let sxx = 0, sxy = 0;
+  let sxx = 0,
+    sxy = 0;
   for (let i = 0; i < n; i++) {
     sxx += (xs[i] - xMean) ** 2;
     sxy += (xs[i] - xMean) * (ys[i] - yMean);
@@ -131,7 +147,8 @@ function refForecast(h: RefHypothesis, points: RefMeasurement[]):
   const slope = sxy / sxx; // sxx > 0 because there are ≥ 3 distinct x
   const intercept = yMean - slope * xMean;
 
-  const B = h.baseline, T = h.target;
+  const B = h.baseline,
+    T = h.target;
   const xTarget = (h.targetDate.getTime() - t0) / MS_PER_SECOND;
   const forecastAtTarget = intercept + slope * xTarget;
   const forecastRatio = (forecastAtTarget - B) / (T - B);
@@ -172,7 +189,10 @@ export function refRollup(
   const statusCounts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
   const counted = items.filter((it) => ROLLUP_STATES.includes(it.h.state));
 
-  let weightSum = 0, weightedSum = 0, expectedBenefit = 0, realizedBenefit = 0;
+  let weightSum = 0,
+    weightedSum = 0,
+    expectedBenefit = 0,
+    realizedBenefit = 0;
   for (const { h, progress } of counted) {
     statusCounts[progress.status] += 1;
     expectedBenefit += h.expectedBenefit;
@@ -214,37 +234,54 @@ function utcDate(y: number, m: number, d: number): Date {
 
 /** Start of the calendar bucket (UTC) containing `t`. */
 export function bucketStart(t: Date, interval: SeriesInterval): Date {
-  const y = t.getUTCFullYear(), m = t.getUTCMonth(), d = t.getUTCDate();
+  const y = t.getUTCFullYear(),
+    m = t.getUTCMonth(),
+    d = t.getUTCDate();
   switch (interval) {
-    case 'DAY': return utcDate(y, m, d);
-    case 'WEEK': {
+    case "DAY":
+      return utcDate(y, m, d);
+    case "WEEK": {
       // getUTCDay: Sunday = 0 … Saturday = 6; ISO weeks start Monday, so days since Monday:
       const sinceMonday = (t.getUTCDay() + 6) % 7;
       return utcDate(y, m, d - sinceMonday);
     }
-    case 'MONTH': return utcDate(y, m, 1);
-    case 'QUARTER': return utcDate(y, m - (m % 3), 1); // Jan, Apr, Jul, Oct
-    case 'YEAR': return utcDate(y, 0, 1);
+    case "MONTH":
+      return utcDate(y, m, 1);
+    case "QUARTER":
+      return utcDate(y, m - (m % 3), 1); // Jan, Apr, Jul, Oct
+    case "YEAR":
+      return utcDate(y, 0, 1);
   }
 }
 
 /** Start of the bucket after the one starting at `start` (calendar arithmetic, UTC). */
 export function nextBucket(start: Date, interval: SeriesInterval): Date {
-  const y = start.getUTCFullYear(), m = start.getUTCMonth(), d = start.getUTCDate();
+  const y = start.getUTCFullYear(),
+    m = start.getUTCMonth(),
+    d = start.getUTCDate();
   switch (interval) {
-    case 'DAY': return utcDate(y, m, d + 1);
-    case 'WEEK': return utcDate(y, m, d + 7);
-    case 'MONTH': return utcDate(y, m + 1, 1);
-    case 'QUARTER': return utcDate(y, m + 3, 1);
-    case 'YEAR': return utcDate(y + 1, 0, 1);
+    case "DAY":
+      return utcDate(y, m, d + 1);
+    case "WEEK":
+      return utcDate(y, m, d + 7);
+    case "MONTH":
+      return utcDate(y, m + 1, 1);
+    case "QUARTER":
+      return utcDate(y, m + 3, 1);
+    case "YEAR":
+      return utcDate(y + 1, 0, 1);
   }
 }
 
 export function refSeries(
   measurements: Array<{ value: number; observedAt: Date }>,
-  from: Date, to: Date, interval: SeriesInterval, aggregation: Aggregation,
+  from: Date,
+  to: Date,
+  interval: SeriesInterval,
+  aggregation: Aggregation,
 ): Array<{ start: Date; value: number | null; count: number }> {
-  const fromMs = from.getTime(), toMs = to.getTime();
+  const fromMs = from.getTime(),
+    toMs = to.getTime();
   if (toMs <= fromMs) return [];
 
   // Buckets from the one containing `from` to the one containing the last instant before
@@ -271,11 +308,15 @@ function aggregate(pts: Array<{ value: number; observedAt: Date }>, aggregation:
   if (pts.length === 0) return null;
   const values = pts.map((p) => p.value);
   switch (aggregation) {
-    case 'SUM': return values.reduce((s, v) => s + v, 0);
-    case 'AVERAGE': return values.reduce((s, v) => s + v, 0) / values.length;
-    case 'MIN': return Math.min(...values);
-    case 'MAX': return Math.max(...values);
-    case 'LAST': {
+    case "SUM":
+      return values.reduce((s, v) => s + v, 0);
+    case "AVERAGE":
+      return values.reduce((s, v) => s + v, 0) / values.length;
+    case "MIN":
+      return Math.min(...values);
+    case "MAX":
+      return Math.max(...values);
+    case "LAST": {
       // Greatest observedAt; on a tie the later element of the input wins (hence >=).
       let best = pts[0];
       for (const p of pts) if (p.observedAt.getTime() >= best.observedAt.getTime()) best = p;

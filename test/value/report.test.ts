@@ -53,25 +53,48 @@ describe("valueReport", () => {
     expect(r.totalCount).toBe(4);
     expect(r.edges.map((e: any) => e.node.hypothesisId)).toEqual([hyps.alpha1.id, hyps.alpha2.id, hyps.beta.id, hyps.root.id]);
     expect(r.edges[0].node).toEqual({
-      portfolioId: alpha.id, portfolioName: "Alpha", initiativeId: expect.any(String), initiativeName: "Kappa",
-      hypothesisId: hyps.alpha1.id, state: "ACTIVE", weight: 1, metricKey: m1.key, metricUnit: "USD",
-      baseline: 100, baselineAt: BASE_AT.toISOString(), target: 200, targetDate: day(10).toISOString(),
-      current: 150, ratio: 0.5, expectedRatio: 0.5, status: "ON_TRACK", expectedBenefit: 1000, realizedBenefit: 500, asOf: AS_OF,
+      portfolioId: alpha.id,
+      portfolioName: "Alpha",
+      initiativeId: expect.any(String),
+      initiativeName: "Kappa",
+      hypothesisId: hyps.alpha1.id,
+      state: "ACTIVE",
+      weight: 1,
+      metricKey: m1.key,
+      metricUnit: "USD",
+      baseline: 100,
+      baselineAt: BASE_AT.toISOString(),
+      target: 200,
+      targetDate: day(10).toISOString(),
+      current: 150,
+      ratio: 0.5,
+      expectedRatio: 0.5,
+      status: "ON_TRACK",
+      expectedBenefit: 1000,
+      realizedBenefit: 500,
+      asOf: AS_OF,
     });
     expect(r.edges[3].node).toMatchObject({ portfolioName: "Root", status: "ACHIEVED", ratio: 1.5, realizedBenefit: 1000, weight: 2 });
     expect(r.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     // the rows agree with OutcomeHypothesis.progress
     const ids = r.edges.map((e: any) => e.node.hypothesisId);
-    const p = await app.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on OutcomeHypothesis { progress(asOf: "${AS_OF}") { current ratio expectedRatio status } } } }`, { ids });
-    expect(p.nodes.map((n: any) => n.progress)).toEqual(r.edges.map(({ node: { current, ratio, expectedRatio, status } }: any) => ({ current, ratio, expectedRatio, status })));
+    const p = await app.ok(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on OutcomeHypothesis { progress(asOf: "${AS_OF}") { current ratio expectedRatio status } } } }`,
+      { ids },
+    );
+    expect(p.nodes.map((n: any) => n.progress)).toEqual(
+      r.edges.map(({ node: { current, ratio, expectedRatio, status } }: any) => ({ current, ratio, expectedRatio, status })),
+    );
   });
 
   test("filters: states, statuses, metricKey, initiativeId; NO_DATA rows realize nothing", async () => {
-    const ids = async (filter: object, asOf = AS_OF) => (await app.ok(COMPACT, { id: root.id, asOf, filter })).valueReport.nodes.map((n: any) => n.hypothesisId);
+    const ids = async (filter: object, asOf = AS_OF) =>
+      (await app.ok(COMPACT, { id: root.id, asOf, filter })).valueReport.nodes.map((n: any) => n.hypothesisId);
     expect(await ids({ states: ["DRAFT"] })).toEqual([hyps.draft.id]);
     expect(await ids({ statuses: ["OFF_TRACK"] })).toEqual([hyps.alpha2.id, hyps.beta.id]);
     expect(await ids({ statuses: ["OFF_TRACK", "ACHIEVED"], metricKey: m2.key })).toEqual([hyps.alpha2.id, hyps.root.id]);
-    const iBeta = (await app.ok(REPORT, { id: root.id, asOf: AS_OF, filter: { statuses: ["OFF_TRACK"], metricKey: m1.key } })).valueReport.edges[0].node.initiativeId;
+    const iBeta = (await app.ok(REPORT, { id: root.id, asOf: AS_OF, filter: { statuses: ["OFF_TRACK"], metricKey: m1.key } })).valueReport.edges[0]
+      .node.initiativeId;
     expect(await ids({ initiativeId: iBeta, states: ["ACTIVE", "DRAFT"] })).toEqual([hyps.beta.id, hyps.draft.id]);
     const early = (await app.ok(REPORT, { id: root.id, asOf: day(0.5).toISOString(), filter: { statuses: ["NO_DATA"] } })).valueReport;
     expect(early.totalCount).toBe(4);
@@ -85,7 +108,12 @@ describe("valueReport", () => {
     expect(p1.nodes.map((n: any) => n.hypothesisId)).toEqual([hyps.alpha1.id, hyps.alpha2.id]);
     expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     // a new initiative in "Alpha" named "Aaa" sorts before everything already paged
-    const extra = await fx.hypothesis(await fx.initiative(alpha, { name: "Aaa" }), m1, { baseline: 0, target: 1, baselineAt: BASE_AT, targetDate: day(10) });
+    const extra = await fx.hypothesis(await fx.initiative(alpha, { name: "Aaa" }), m1, {
+      baseline: 0,
+      target: 1,
+      baselineAt: BASE_AT,
+      targetDate: day(10),
+    });
     const p2 = await page({ first: 2, after: p1.pageInfo.endCursor });
     expect(p2.nodes.map((n: any) => n.hypothesisId)).toEqual([hyps.beta.id, hyps.root.id]);
     expect(p2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
@@ -123,7 +151,8 @@ describe("valueReport", () => {
       const i = await fx.initiative(big);
       for (let j = 0; j < 5; j++) await fx.hypothesis(i, metric, { baseline: 0, target: 10, baselineAt: BASE_AT, targetDate: day(10) });
     }
-    const q = (first: number, extra = "") => `query { valueReport(portfolioId: "${root.id}", first: ${first}${extra}) { ${extra ? "" : "totalCount"} nodes { status realizedBenefit } } }`;
+    const q = (first: number, extra = "") =>
+      `query { valueReport(portfolioId: "${root.id}", first: ${first}${extra}) { ${extra ? "" : "totalCount"} nodes { status realizedBenefit } } }`;
     expect(await statementsOf(app, q(50))).toBe(2);
     expect(await statementsOf(app, q(5))).toBe(2);
     const page = await app.ok(q(50));

@@ -28,7 +28,13 @@ describe("valueSummary: worked example", () => {
     const m = await fx.metric(root);
     await fx.measurements(m, [{ value: 150, observedAt: day(1) }]);
     const h = (state: string, weight: number, expectedBenefit: number, baseline: number, target: number) => ({
-      state, weight, expectedBenefit, baseline, target, baselineAt: BASE_AT, targetDate: day(10),
+      state,
+      weight,
+      expectedBenefit,
+      baseline,
+      target,
+      baselineAt: BASE_AT,
+      targetDate: day(10),
     });
     await fx.hypothesis(a, m, h("ACTIVE", 2, 1000, 100, 200)); // r = 0.5, e = 0.5 → ON_TRACK
     await fx.hypothesis(a, m, h("VALIDATED", 1, 500, 100, 120)); // r = 2.5 → ACHIEVED, clamped to 1
@@ -45,17 +51,40 @@ describe("valueSummary: worked example", () => {
     const data = await app.ok(q, { id: root.id, a: a.id });
     const deep = data.p.deep;
     expect(deep).toMatchObject({
-      asOf: "2024-01-06T00:00:00.000Z", hypothesisCount: 4, weightedProgress: 0.5, expectedBenefit: 2600, realizedBenefit: 1000,
-      investment: 500, plannedInvestment: 1500, benefitCostRatio: 2,
+      asOf: "2024-01-06T00:00:00.000Z",
+      hypothesisCount: 4,
+      weightedProgress: 0.5,
+      expectedBenefit: 2600,
+      realizedBenefit: 1000,
+      investment: 500,
+      plannedInvestment: 1500,
+      benefitCostRatio: 2,
     });
     expect(deep.statusCounts.map((c: any) => c.status)).toEqual(STATUSES);
     expect(counts(deep)).toEqual({ NO_DATA: 1, ON_TRACK: 1, AT_RISK: 0, OFF_TRACK: 1, ACHIEVED: 1, MISSED: 0 });
-    expect(data.p.own).toMatchObject({ hypothesisCount: 2, weightedProgress: 2 / 3, expectedBenefit: 1500, realizedBenefit: 1000, investment: 400, plannedInvestment: 1000, benefitCostRatio: 2.5 });
+    expect(data.p.own).toMatchObject({
+      hypothesisCount: 2,
+      weightedProgress: 2 / 3,
+      expectedBenefit: 1500,
+      realizedBenefit: 1000,
+      investment: 400,
+      plannedInvestment: 1000,
+      benefitCostRatio: 2.5,
+    });
     expect(data.i.valueSummary).toMatchObject({ hypothesisCount: 2, investment: 400 });
 
     const empty = await fx.portfolio();
-    const e = (await app.ok(`query($id: ID!) { node(id: $id) { ... on Portfolio { valueSummary { ${SUMMARY} } } } }`, { id: empty.id })).node.valueSummary;
-    expect(e).toMatchObject({ hypothesisCount: 0, weightedProgress: null, expectedBenefit: 0, realizedBenefit: 0, investment: 0, plannedInvestment: 0, benefitCostRatio: null });
+    const e = (await app.ok(`query($id: ID!) { node(id: $id) { ... on Portfolio { valueSummary { ${SUMMARY} } } } }`, { id: empty.id })).node
+      .valueSummary;
+    expect(e).toMatchObject({
+      hypothesisCount: 0,
+      weightedProgress: null,
+      expectedBenefit: 0,
+      realizedBenefit: 0,
+      investment: 0,
+      plannedInvestment: 0,
+      benefitCostRatio: null,
+    });
     expect(e.statusCounts).toHaveLength(6);
   });
 });
@@ -64,7 +93,10 @@ const ROLLED: readonly string[] = ["ACTIVE", "VALIDATED", "INVALIDATED"];
 const WINDOW_START = Date.UTC(2024, 0, 1);
 const WINDOW = 365 * 86_400_000;
 const instant = fc.integer({ min: WINDOW_START, max: WINDOW_START + WINDOW });
-const money = fc.option(fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100), { nil: null });
+const money = fc.option(
+  fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
+  { nil: null },
+);
 const state = fc.constantFrom("DRAFT", "ACTIVE", "VALIDATED", "INVALIDATED", "ABANDONED");
 const scenario = fc.record({
   parents: fc.array(fc.nat(), { maxLength: 4 }), // portfolio k+1 hangs under portfolio (parent % (k+1))
@@ -74,18 +106,25 @@ const scenario = fc.record({
   ),
   histories: fc.tuple(
     ...[0, 1].map(() =>
-      fc.uniqueArray(fc.record({ t: instant, value: fc.integer({ min: -100_000, max: 100_000 }).map((v) => v / 100), source: fc.constantFrom("a", "b") }), {
-        selector: (m) => `${m.t}|${m.source}`,
-        maxLength: 10,
-      }),
+      fc.uniqueArray(
+        fc.record({ t: instant, value: fc.integer({ min: -100_000, max: 100_000 }).map((v) => v / 100), source: fc.constantFrom("a", "b") }),
+        {
+          selector: (m) => `${m.t}|${m.source}`,
+          maxLength: 10,
+        },
+      ),
     ),
   ),
   hypotheses: fc.array(
     fc.record({
-      initiative: fc.nat(), metric: fc.nat({ max: 1 }), state,
+      initiative: fc.nat(),
+      metric: fc.nat({ max: 1 }),
+      state,
       baseline: fc.integer({ min: -100_000, max: 100_000 }).map((v) => v / 100),
-      delta: fc.integer({ min: 1, max: 100_000 }).map((v) => v / 100), up: fc.boolean(),
-      start: instant, duration: fc.integer({ min: 3_600_000, max: WINDOW }),
+      delta: fc.integer({ min: 1, max: 100_000 }).map((v) => v / 100),
+      up: fc.boolean(),
+      start: instant,
+      duration: fc.integer({ min: 3_600_000, max: WINDOW }),
       weight: fc.integer({ min: 1, max: 1000 }).map((w) => w / 100),
       expectedBenefit: fc.integer({ min: 0, max: 10_000_000 }).map((c) => c / 100),
     }),
@@ -123,14 +162,21 @@ describe("valueSummary: property test against refRollup", () => {
         const metrics = [await fx.metric(portfolios[0]), await fx.metric(portfolios[0])];
         const histories: RefMeasurement[][] = [];
         for (const [k, h] of s.histories.entries()) {
-          histories.push(await fx.measurements(metrics[k], h.map((m) => ({ value: m.value, observedAt: new Date(m.t), source: m.source }))));
+          histories.push(
+            await fx.measurements(
+              metrics[k],
+              h.map((m) => ({ value: m.value, observedAt: new Date(m.t), source: m.source })),
+            ),
+          );
         }
         const asOf = new Date(s.asOf);
         const items: Array<{ h: RefHypothesis; initiative: (typeof inits)[number]; progress: RefProgress }> = [];
         for (const h of s.hypotheses) {
           const spec = {
-            baseline: h.baseline, target: h.up ? h.baseline + h.delta : h.baseline - h.delta,
-            baselineAt: new Date(h.start), targetDate: new Date(h.start + h.duration),
+            baseline: h.baseline,
+            target: h.up ? h.baseline + h.delta : h.baseline - h.delta,
+            baselineAt: new Date(h.start),
+            targetDate: new Date(h.start + h.duration),
           };
           const initiative = inits[h.initiative % inits.length];
           await fx.hypothesis(initiative.ref, metrics[h.metric], { ...spec, weight: h.weight, expectedBenefit: h.expectedBenefit, state: h.state });
