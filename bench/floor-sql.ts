@@ -7,8 +7,8 @@
  * Shapes the API guarantees and the floor reproduces: global IDs are base64url of
  * `Type:uuid` (src/common/global-id.ts); DateTime is ISO 8601 UTC with milliseconds and `Z`;
  * LocalDate is YYYY-MM-DD; money (numeric) is a JSON number; report cursors are base64url of
- * JSON.stringify([JSON.stringify([portfolioName, portfolioId, initiativeName, initiativeId,
- * created_at::text]), hypothesisId]) (src/value/report.service.ts).
+ * JSON.stringify([portfolioName, portfolioId, initiativeName, initiativeId, created_at::text,
+ * hypothesisId]) (the keyset of src/common/page.ts over the report's sort key).
  */
 import { raw, Sql, sql } from "../src/database/sql";
 import { PROGRESS_STATUSES } from "../src/value/progress";
@@ -109,13 +109,13 @@ function series(p: ScenarioParams): Sql {
 
 /** $1 is the `after` cursor (or null); the page is cut by the same keyset the API uses. */
 function report(p: ScenarioParams): Sql {
-  const cursorInner = `'[' || ${[jstr("r.portfolio_name"), jstr("r.portfolio_id"), jstr("r.initiative_name"), jstr("r.initiative_id"), jstr("r.created_at")].join(" || ',' || ")} || ']'`;
-  const cursor = b64url(`'[' || to_json(${cursorInner})::text || ',' || ${jstr("r.hypothesis_id")} || ']'`);
+  const keys = ["r.portfolio_name", "r.portfolio_id", "r.initiative_name", "r.initiative_id", "r.created_at", "r.hypothesis_id"];
+  const cursor = b64url(`'[' || ${keys.map(jstr).join(" || ',' || ")} || ']'`);
   return sql`WITH RECURSIVE tree(id) AS (
       SELECT ${p.rootId}::uuid UNION ALL SELECT c.id FROM portfolio c JOIN tree t ON c.parent_id = t.id
     ),
     cur_key AS (
-      SELECT (d->>0)::json AS k, d->>1 AS hid
+      SELECT d AS k, d->>5 AS hid
       FROM (SELECT convert_from(decode(translate($1::text, '-_', '+/') || repeat('=', (4 - length($1::text) % 4) % 4), 'base64'), 'UTF8')::json AS d
             WHERE $1::text IS NOT NULL) x
     ),
