@@ -92,7 +92,7 @@ function series(p: ScenarioParams): Sql {
           ELSE (array_agg(m.value ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC))[1]
         END AS value
       FROM measurement m JOIN metric mt ON mt.id = m.metric_id
-      WHERE m.metric_id = ${p.seriesMetricId}::uuid AND m.observed_at >= ${from} AND m.observed_at < ${to}
+      WHERE m.metric_id = ${p.seriesMetricId}::uuid AND m.observed_at >= ${from} AND m.observed_at < ${to} AND m.retracted_at IS NULL
       GROUP BY 1, mt.aggregation
     )
     SELECT json_build_object('data', json_build_object('metric', json_build_object(

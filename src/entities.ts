@@ -7,6 +7,9 @@ import { ApiToken } from "./token/token.entity";
 import { PortfolioMember } from "./member/member.entity";
 import { InitiativeCriterionScore, ScoringModel, ScoringModelVersion } from "./prioritization/scoring-model.entity";
 import { Scenario } from "./scenario/scenario.entity";
+import { Change } from "./history/change.entity";
+// every change on the write path is recorded as a row of `change`, in every process that writes
+import "./history/history.hook";
 
 /** Every TypeORM entity; the data source and the migration generator read this list. */
 export const entities = [
@@ -22,4 +25,5 @@ export const entities = [
   ScoringModelVersion,
   InitiativeCriterionScore,
   Scenario,
+  Change,
 ];

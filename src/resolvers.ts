@@ -7,6 +7,7 @@ import { MetricResolver, PortfolioMetricsResolver } from "./metric/metric.resolv
 import { InitiativeHypothesesResolver, OutcomeHypothesisResolver } from "./hypothesis/hypothesis.resolver";
 import { MeasurementResolver, MetricMeasurementsResolver } from "./measurement/measurement.resolver";
 import { RecordMeasurementsResolver } from "./measurement/record-measurements.resolver";
+import { RetractMeasurementsResolver } from "./measurement/retract-measurements.resolver";
 import { HypothesisProgressResolver } from "./value/progress.resolver";
 import { InitiativeValueResolver, PortfolioValueResolver } from "./value/summary.resolver";
 import { MetricValueResolver } from "./value/metric-value.resolver";
@@ -15,6 +16,7 @@ import { ApiTokenResolver } from "./token/token.resolver";
 import { PortfolioMembersResolver } from "./member/member.resolver";
 import { PortfolioPrioritizationResolver, ScoringModelResolver } from "./prioritization/prioritization.resolver";
 import { ScenarioItemResolver, ScenarioResolver } from "./scenario/scenario.resolver";
+import { ChangeResolver, historyResolvers } from "./history/history.resolver";
 
 /** Every resolver class in the schema. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -30,6 +32,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MeasurementResolver,
   MetricMeasurementsResolver,
   RecordMeasurementsResolver,
+  RetractMeasurementsResolver,
   HypothesisProgressResolver,
   InitiativeValueResolver,
   PortfolioValueResolver,
@@ -41,4 +44,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ScoringModelResolver,
   ScenarioResolver,
   ScenarioItemResolver,
+  ChangeResolver,
+  ...historyResolvers,
 ];

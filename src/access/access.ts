@@ -17,6 +17,7 @@ const SCOPED_TABLES = [
   "scoring_model",
   "scenario",
   "api_token",
+  "change",
 ] as const;
 export type ScopedTable = (typeof SCOPED_TABLES)[number];
 const SCOPED = new Set<string>(SCOPED_TABLES);
@@ -107,13 +108,25 @@ export class Access implements Visibility {
     // a table with no rule is a programming error, never "everything visible"
     if (!SCOPED.has(table)) throw new Error(`No visibility rule for table ${table}`);
     if (table === "api_token") return this.viewer.admin ? null : sql`${raw(alias)}.created_by = ${this.viewer.subject}`;
+    if (table === "change") return this.viewer.admin ? null : this.auditable(alias);
     const ids = await this.portfolioIds();
     if (ids === null) return null;
-    return visibleRows(table as Exclude<ScopedTable, "api_token">, alias, ids);
+    return visibleRows(table as Exclude<ScopedTable, "api_token" | "change">, alias, ids);
+  }
+
+  /**
+   * Changes the caller may audit: those of objects whose portfolios they all OWN (roles hold
+   * down the tree), and those of the API tokens they created.
+   */
+  private async auditable(alias: string): Promise<Sql> {
+    const roles = (await this.roles()) ?? new Map<string, number>();
+    const owned = [...roles].filter(([, rank]) => rank >= ROLE_RANK.OWNER).map(([id]) => id);
+    const a = raw(alias);
+    return sql`((cardinality(${a}.portfolio_ids) > 0 AND ${a}.portfolio_ids <@ ${owned}::uuid[]) OR ${a}.owner_subject = ${this.viewer.subject})`;
   }
 }
 
-function visibleRows(table: Exclude<ScopedTable, "api_token">, a: string, ids: string[]): Sql {
+function visibleRows(table: Exclude<ScopedTable, "api_token" | "change">, a: string, ids: string[]): Sql {
   const col = (c: string) => raw(`${a}.${c}`);
   switch (table) {
     case "portfolio":

@@ -78,7 +78,7 @@ export interface Actor {
 export type Operation = "CREATE" | "UPDATE" | "ARCHIVE" | "RESTORE" | "DELETE" | "RECORD" | "RETRACT";
 
 /** One change, as the hooks receive it. */
-export interface Change {
+export interface EntityChange {
   /** The entity class name (the GraphQL type name), e.g. "Initiative". */
   entity: string;
   table: string;
@@ -94,7 +94,12 @@ export interface Change {
   summary?: Record<string, unknown>;
 }
 
-export type ChangeHook = (tx: Tx, change: Change) => Promise<void> | void;
+/**
+ * A change hook: `row` is the whole row as the change left it (as it was, for a DELETE), by
+ * property name, for hooks that need more than the changed fields (e.g. the owning portfolio);
+ * null for set-based changes.
+ */
+export type ChangeHook = (tx: Tx, change: EntityChange, row: Record<string, unknown> | null) => Promise<void> | void;
 const hooks: ChangeHook[] = [];
 
 /** Registers a hook that receives every change, inside the transaction that made it. Returns its removal. */
@@ -171,7 +176,7 @@ function same(a: unknown, b: unknown): boolean {
 /** A transaction on the one write path; services get one from `ctx.write(tx => …)`. */
 export class Tx {
   /** Every change made in this transaction, in order. */
-  readonly changes: Change[] = [];
+  readonly changes: EntityChange[] = [];
 
   constructor(
     readonly em: EntityManager,
@@ -183,13 +188,13 @@ export class Tx {
     return this.em.query(text, values);
   }
 
-  private async emit(change: Change): Promise<void> {
+  private async emit(change: EntityChange, row: Record<string, unknown> | null = null): Promise<void> {
     this.changes.push(change);
-    for (const hook of hooks) await hook(this, change);
+    for (const hook of hooks) await hook(this, change, row);
   }
 
   /** Records a change made by a set-based statement (bulk measurement writes). */
-  recordChange(change: Change): Promise<void> {
+  recordChange(change: EntityChange): Promise<void> {
     return this.emit(change);
   }
 
@@ -220,7 +225,8 @@ export class Tx {
       : `INSERT INTO ${info.table} DEFAULT VALUES RETURNING *`;
     const [row] = await this.em.query(text, params);
     const created = hydrate(this.em.connection, entity, row);
-    await this.emit(this.changeOf(info, created, "CREATE", null, valuesOf(info, created)));
+    const stored = valuesOf(info, created);
+    await this.emit(this.changeOf(info, created, "CREATE", null, stored), stored);
     return created;
   }
 
@@ -283,6 +289,7 @@ export class Tx {
         Object.fromEntries(changed.map((p) => [p, before[p] ?? null])),
         Object.fromEntries(changed.map((p) => [p, after[p] ?? null])),
       ),
+      after,
     );
     return updated;
   }
@@ -292,10 +299,11 @@ export class Tx {
     const info = infoOf(this.em.connection, entity);
     const key = (current as Record<string, unknown>)[info.key];
     await this.em.query(`DELETE FROM ${info.table} WHERE id = $1`, [key]);
-    await this.emit(this.changeOf(info, current, "DELETE", valuesOf(info, current), null));
+    const values = valuesOf(info, current);
+    await this.emit(this.changeOf(info, current, "DELETE", values, null), values);
   }
 
-  private changeOf(info: TableInfo, row: object, operation: Operation, before: Change["before"], after: Change["after"]): Change {
+  private changeOf(info: TableInfo, row: object, operation: Operation, before: EntityChange["before"], after: EntityChange["after"]): EntityChange {
     const r = row as Record<string, unknown>;
     return {
       entity: info.name,

@@ -8,7 +8,8 @@ import { Metric } from "../metric/metric.entity";
  * One observation of a metric. The natural key (metric, observedAt, source) makes
  * resubmission safe; a different value for the same key is a correction, and the
  * superseded value is copied to `measurement_revision` by a trigger, so nothing is
- * ever silently overwritten, whichever code path writes.
+ * ever silently overwritten, whichever code path writes. A retraction sets `retractedAt`:
+ * every value query counts only rows where it is null (the covering index is partial on it).
  */
 @ObjectType({ simpleResolvers: true, implements: Node, description: "One observation of a metric." })
 @Entity("measurement")
@@ -57,6 +58,17 @@ export class Measurement {
   @Column({ type: "text", nullable: true })
   recordedBy!: string | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: "When it was retracted (retractMeasurements): from then on it counts nowhere, until its key is recorded again. Null: it counts.",
+  })
+  @Column({ type: "timestamptz", nullable: true })
+  retractedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Who retracted it." })
+  @Column({ type: "text", nullable: true })
+  retractedBy!: string | null;
+
   @Field(() => Date, { description: "When the first value for this key was stored." })
   @CreateDateColumn({ type: "timestamptz" })
   createdAt!: Date;
@@ -67,8 +79,11 @@ export class Measurement {
   }
 }
 
-/** A superseded value of a measurement, kept when a correction replaced it. */
-@ObjectType({ simpleResolvers: true, description: "A value of a measurement that a later correction superseded." })
+/** A superseded state of a measurement, kept when a correction, a retraction or a new recording replaced it. */
+@ObjectType({
+  simpleResolvers: true,
+  description: "An earlier state of a measurement that a later correction, retraction or re-recording superseded.",
+})
 @Entity("measurement_revision")
 @Index("measurement_revision_measurement_idx", ["measurementId", "supersededAt"])
 export class MeasurementRevision {
@@ -98,7 +113,14 @@ export class MeasurementRevision {
   @Column({ type: "text", nullable: true })
   recordedBy!: string | null;
 
-  @Field(() => Date, { description: "When the correction replaced it." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "Set when this earlier state was a retraction: the key did not count from then until `supersededAt`.",
+  })
+  @Column({ type: "timestamptz", nullable: true })
+  retractedAt!: Date | null;
+
+  @Field(() => Date, { description: "When the correction, retraction or new recording replaced it." })
   @Column({ type: "timestamptz", default: () => "now()" })
   supersededAt!: Date;
 }

@@ -30,4 +30,7 @@ export class MeasurementFilter {
 
   @Field(() => [String], { nullable: true, description: "Only observations from one of these sources." })
   sources?: string[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also list retracted measurements (they count nowhere)." })
+  includeRetracted!: boolean;
 }

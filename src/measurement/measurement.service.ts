@@ -20,6 +20,7 @@ function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | n
   if (filter?.from) conditions.push(sql`t.observed_at >= ${filter.from}`);
   if (filter?.to) conditions.push(sql`t.observed_at < ${filter.to}`);
   if (filter?.sources?.length) conditions.push(sql`t.source = ANY(${filter.sources}::text[])`);
+  if (!filter?.includeRetracted) conditions.push(sql`t.retracted_at IS NULL`);
   return {
     entity: Measurement,
     conditions,

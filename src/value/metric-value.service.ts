@@ -7,6 +7,7 @@ import { Metric } from "../metric/metric.entity";
 import { resolveAsOf } from "./as-of";
 import { bucketCount, isStale, MAX_SERIES_BUCKETS, SeriesInterval } from "./metric-value";
 import { SeriesPoint } from "./metric-value.types";
+import { COUNTS } from "./progress.sql";
 
 /** date_trunc unit and generate_series step per interval (trusted constants, sent as parameters). */
 const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
@@ -21,7 +22,7 @@ const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
 function latestSql(metricIds: readonly string[]): Sql {
   return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id)
     CROSS JOIN LATERAL (
-      SELECT * FROM measurement m WHERE m.metric_id = k.id
+      SELECT * FROM measurement m WHERE m.metric_id = k.id AND ${COUNTS}
       ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC LIMIT 1
     ) m`;
 }
@@ -69,7 +70,7 @@ export function seriesSql(metricIds: readonly string[], from: Date, to: Date, in
         END AS value
       -- only the asked metrics' aggregation (a plain join hashed the whole metric table per request)
       FROM measurement m JOIN (SELECT id, aggregation FROM metric WHERE id = ANY(${metricIds}::uuid[])) mt ON mt.id = m.metric_id
-      WHERE m.metric_id = ANY(${metricIds}::uuid[]) AND m.observed_at >= ${from}::timestamptz AND m.observed_at < ${to}::timestamptz
+      WHERE m.metric_id = ANY(${metricIds}::uuid[]) AND m.observed_at >= ${from}::timestamptz AND m.observed_at < ${to}::timestamptz AND ${COUNTS}
       GROUP BY m.metric_id, mt.aggregation, 2
     ) a ON a.metric_id = k.id AND a.start = g.start
     ORDER BY k.id, g.start`;

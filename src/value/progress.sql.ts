@@ -8,9 +8,15 @@ import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
  */
 export const WEIGHTED_PROGRESS_SQL = raw("sum(weight * clamped_ratio) / nullif(sum(weight) FILTER (WHERE clamped_ratio IS NOT NULL), 0)");
 
-/** The measurements of hypothesis row `h` that count as of `asOf`: observed in [baselineAt, asOf]. */
+/**
+ * A measurement `m` counts unless it was retracted; the covering index is partial on the same
+ * condition, so lookups that state it stay index-only.
+ */
+export const COUNTS = raw("m.retracted_at IS NULL");
+
+/** The measurements of hypothesis row `h` that count as of `asOf`: observed in [baselineAt, asOf], not retracted. */
 function inWindow(asOf: Date, h: Sql): Sql {
-  return sql`m.metric_id = ${h}.metric_id AND m.observed_at >= ${h}.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;
+  return sql`m.metric_id = ${h}.metric_id AND m.observed_at >= ${h}.baseline_at AND m.observed_at <= ${asOf}::timestamptz AND ${COUNTS}`;
 }
 
 /**

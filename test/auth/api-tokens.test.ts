@@ -195,7 +195,8 @@ describe("storage", () => {
       expect(await hits(secret.slice("rmo_".length))).toBe(0);
       expect(await hits(secret.slice(12))).toBe(0);
     }
-    // the scan does find what is stored: the prefix shown in lists
-    expect(await hits(secrets[0].slice(0, 12))).toBe(1);
+    // the scan does find what is stored: the prefix shown in lists, in the token's row and in
+    // the record of its creation (src/history), which leaves the hash out
+    expect(await hits(secrets[0].slice(0, 12))).toBe(2);
   });
 });

@@ -288,6 +288,7 @@ it("no read or write crosses a portfolio boundary", async () => {
       await limited(callers.map((c) => () => checkReads(c.who, w, ids, c.seen)));
 
       const before = await fingerprint(app, ["api_token"]);
+      const [{ recordedBefore }] = await app.dataSource.query("SELECT count(*)::int AS \"recordedBefore\" FROM change WHERE operation = 'RECORD'");
       const writes = persons.flatMap((p) => forbiddenWrites(w, ids, p.seen).map((attempt) => ({ ...attempt, who: p.who })));
       const codes = await limited(writes.map((a) => async () => codeOf(await a.who.gql(a.query, { input: a.input }))));
       expect(codes).toEqual(writes.map((a) => a.code));
@@ -317,7 +318,10 @@ it("no read or write crosses a portfolio boundary", async () => {
       );
       const [{ n }] = await app.dataSource.query("SELECT count(*)::int AS n FROM measurement");
       expect(n).toBe(w.measurements.length + outcomes.flat().filter((x) => x === "OK").length);
-      expect(await fingerprint(app, ["api_token", "measurement"])).toEqual({ ...before, measurement: undefined });
+      // each call that wrote something recorded one change; nothing else changed
+      const [{ recorded }] = await app.dataSource.query("SELECT count(*)::int AS recorded FROM change WHERE operation = 'RECORD'");
+      expect(recorded).toBe(recordedBefore + outcomes.filter((o) => o.includes("OK")).length);
+      expect(await fingerprint(app, ["api_token", "measurement", "change"])).toEqual({ ...before, measurement: undefined, change: undefined });
     }),
     { numRuns: 30 },
   );

@@ -19,7 +19,8 @@ import {
 /**
  * What an API token may do (issue 4): READ_ONLY reads; WRITE_MEASUREMENTS also records
  * measurements of its named metrics, or of the metrics of its portfolios and below, and
- * never more than its creator may; no token calls any other mutation.
+ * never more than its creator may, and retracts them within the same scope; no token calls any
+ * other mutation.
  */
 const app = useTestApp();
 
@@ -147,12 +148,29 @@ describe("WRITE_MEASUREMENTS", () => {
 
   it("is FORBIDDEN every other mutation", async () => {
     const token = await createToken(app, alice, { scope: "WRITE_MEASUREMENTS", portfolioIds: [p.own, p.other] });
-    const before = await fingerprint(app, ["api_token"]);
-    for (const m of everyMutation(buildAppSchema(), p.own).filter((x) => x.name !== "recordMeasurements")) {
+    const before = await fingerprint(app, ["api_token", "change"]);
+    // recording and retracting (a wrong load) are what such a token is for, within its scope
+    const measurementWrites = ["recordMeasurements", "retractMeasurements"];
+    for (const m of everyMutation(buildAppSchema(), p.own).filter((x) => !measurementWrites.includes(x.name))) {
       const res = await token.caller.gql(m.query);
       expect({ mutation: m.name, code: codeOf(res) }).toEqual({ mutation: m.name, code: "FORBIDDEN" });
     }
-    expect(await fingerprint(app, ["api_token"])).toEqual(before);
+    expect(await fingerprint(app, ["api_token", "change"])).toEqual(before);
+  });
+
+  it("retracts measurements within its scope only", async () => {
+    const token = await createToken(app, alice, { scope: "WRITE_MEASUREMENTS", portfolioIds: [p.own] });
+    const observedAt = "2024-06-01T00:00:00.000Z";
+    // stored by the admin under both metrics, then retracted through the token
+    await app.ok(RECORD, {
+      input: { measurements: [key.own1, key.other].map((metricKey) => ({ metricKey, value: 5, observedAt, source: "load" })) },
+    });
+    const retract = (metricKey: string) =>
+      token.caller.ok(`mutation($input: RetractMeasurementsInput!) { retractMeasurements(input: $input) { retracted rejected { code } } }`, {
+        input: { reason: "wrong load", measurements: [{ metricKey, observedAt, source: "load" }] },
+      });
+    expect((await retract(key.own1)).retractMeasurements).toEqual({ retracted: 1, rejected: [] });
+    expect((await retract(key.other)).retractMeasurements).toEqual({ retracted: 0, rejected: [{ code: "FORBIDDEN" }] });
   });
 
   it("follows its creator's roles from one request to the next", async () => {

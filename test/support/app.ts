@@ -25,7 +25,7 @@ export interface TestApp {
    */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns `data`. */
-  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  ok<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
   /** gql and ok as another caller: a JWT or API token secret. */
   as(token: string): { gql: TestApp["gql"]; ok: TestApp["ok"] };
   close(): Promise<void>;
@@ -74,11 +74,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     });
     return (await res.json()) as GraphQLResponse;
   };
-  const okWith = (authorization?: string) => async (query: string, variables?: Record<string, unknown>) => {
-    const res = await gql(query, variables, authorization === undefined ? {} : { authorization });
-    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
-    return res.data;
-  };
+  const okWith =
+    (authorization?: string) =>
+    async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const res = await gql(query, variables, authorization === undefined ? headers : { ...headers, authorization });
+      if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+      return res.data;
+    };
   return {
     url: server.url,
     adminToken,

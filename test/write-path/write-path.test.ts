@@ -2,7 +2,7 @@ import { useTestApp } from "../support/app";
 import { createInitiative, createMetric, createPortfolio, expectError } from "../support/factories";
 import { createToken, grant, person, post } from "../support/auth-factories";
 import { decodeGlobalId } from "../../src/common/global-id";
-import { Actor, Change, onChange } from "../../src/database/write";
+import { Actor, EntityChange as Change, onChange } from "../../src/database/write";
 
 /**
  * The one write path (src/database/write.ts): every mutation hands its changes to the change
