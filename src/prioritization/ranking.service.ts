@@ -77,20 +77,26 @@ export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingA
     },
   };
   const page = await fetchPage(ctx, list, { ...plan, columns: null });
-  const counted = async () => {
-    if (totals) return totals;
-    const q = sql`${rankedCte(scope)} SELECT count(*)::int AS total, count(score)::int AS scored FROM ranked`.toQuery();
-    const [row] = await ctx.dataSource.query(q.text, q.values);
-    return (totals = row as { total: number; scored: number });
-  };
-  return Object.assign(new RankingConnection(), {
+  // asked for only when selected, once: a page's rows already carry them, so this runs past the end only
+  let counting: Promise<{ total: number; scored: number }> | undefined;
+  const counted = () =>
+    (counting ??= totals
+      ? Promise.resolve(totals)
+      : (async () => {
+          const q = sql`${rankedCte(scope)} SELECT count(*)::int AS total, count(score)::int AS scored FROM ranked`.toQuery();
+          const [row] = await ctx.dataSource.query(q.text, q.values);
+          return row as { total: number; scored: number };
+        })());
+  const connection = Object.assign(new RankingConnection(), {
     model: args.model,
     scoringModelVersion: version,
     edges: page.edges,
     nodes: page.nodes,
     pageInfo: page.pageInfo,
-    totalCount: counted().then((t) => t.total),
-    scoredCount: counted().then((t) => t.scored),
+  });
+  return Object.defineProperties(connection, {
+    totalCount: { get: () => counted().then((t) => t.total) },
+    scoredCount: { get: () => counted().then((t) => t.scored) },
   });
 }
 

@@ -186,6 +186,24 @@ describe("pagination", () => {
     expect(pages.flat()).toEqual(all);
   });
 
+  test("totals come with the page's rows; past the end they cost one statement, and only when selected", async () => {
+    const statementsOf = async (query: string, variables: Record<string, unknown>) => {
+      const res = await app.gql(query, variables);
+      expect(res.errors).toBeUndefined();
+      return { data: res.data, statements: res.extensions!.sqlStatements as number };
+    };
+    const q = (fields: string) => `query($id: ID!, $after: String) { portfolio(id: $id) { ranking(first: 3, after: $after) { ${fields} } } }`;
+    const end = (await rankingPage(app, p.id, { last: 1 })).pageInfo.endCursor;
+    const withRows = await statementsOf(q("totalCount scoredCount edges { cursor }"), { id: p.id, after: null });
+    const withoutTotals = await statementsOf(q("edges { cursor }"), { id: p.id, after: null });
+    expect(withRows.data.portfolio.ranking).toMatchObject({ totalCount: 9, scoredCount: 7 });
+    expect(withRows.statements).toBe(withoutTotals.statements);
+    const pastEnd = await statementsOf(q("totalCount scoredCount edges { cursor }"), { id: p.id, after: end });
+    const pastEndBare = await statementsOf(q("edges { cursor }"), { id: p.id, after: end });
+    expect(pastEnd.data.portfolio.ranking).toEqual({ totalCount: 9, scoredCount: 7, edges: [] });
+    expect(pastEnd.statements).toBe(pastEndBare.statements + 1);
+  });
+
   test("an empty portfolio ranks nothing", async () => {
     const page = await rankingPage(app, (await s.portfolio()).id);
     expect(page).toMatchObject({ totalCount: 0, scoredCount: 0, edges: [] });
