@@ -16,6 +16,7 @@ import { Node } from "../node/node.type";
 import { encodeGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { Initiative } from "../initiative/initiative.entity";
+import { WritableColumns } from "../database/write";
 
 @ObjectType({ simpleResolvers: true, description: "One criterion of a custom scoring model." })
 export class ScoringCriterion {
@@ -83,6 +84,14 @@ export class ScoringModel {
   @UpdateDateColumn({ type: "timestamptz" })
   updatedAt!: Date;
 }
+
+/** How each column is written (database/write.ts); the criteria are validated and normalised by the service. */
+export const SCORING_MODEL_COLUMNS: WritableColumns<ScoringModel> = {
+  portfolioId: "system",
+  name: "required",
+  criteria: "system",
+  createdBy: "system",
+};
 
 /** Every version a scoring model has had, so a ranking's version can always be read back. */
 @Entity("scoring_model_version")

@@ -1,13 +1,13 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPageOfParent, PagePlan } from "../common/page";
-import { Tx } from "../database/write";
+import { changesFrom, Tx } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
 import { PortfolioRole } from "../access/roles";
 import { requirePortfolioKey } from "../portfolio/portfolio.service";
 import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative.service";
-import { ScoringCriterion, ScoringModel, ScoringModelVersion } from "./scoring-model.entity";
+import { SCORING_MODEL_COLUMNS, ScoringCriterion, ScoringModel, ScoringModelVersion } from "./scoring-model.entity";
 import { CreateScoringModelInput, ScoringCriterionInput, SetInitiativeScoresInput, UpdateScoringModelInput } from "./scoring-model.inputs";
 import { checkCriteria, checkCriterionValue } from "./scoring";
 
@@ -56,7 +56,8 @@ export async function createScoringModel(ctx: Context, input: CreateScoringModel
   await ctx.access.require(portfolioId, PortfolioRole.OWNER, "Portfolio", "input.portfolioId");
   const criteria = criteriaOf(input.criteria);
   return ctx.write(async (tx) => {
-    const model = await tx.insert(ScoringModel, { portfolioId, name: input.name, criteria, createdBy: ctx.access.viewer.subject });
+    const columns = changesFrom(SCORING_MODEL_COLUMNS, input, {}, "create", "input");
+    const model = await tx.insert(ScoringModel, { ...columns, portfolioId, criteria, createdBy: ctx.access.viewer.subject });
     await saveVersion(ctx, tx, model);
     return model;
   });
@@ -65,12 +66,12 @@ export async function createScoringModel(ctx: Context, input: CreateScoringModel
 export async function updateScoringModel(ctx: Context, input: UpdateScoringModelInput): Promise<ScoringModel> {
   const model = await requireScoringModel(ctx, input.id, "input.id");
   await ctx.access.require(model.portfolioId, PortfolioRole.OWNER, "Scoring model", "input.id");
-  if (input.name === null) throw new BadUserInputError("name cannot be null", "input.name");
+  const columns = changesFrom(SCORING_MODEL_COLUMNS, input, { id: true, expectedVersion: true }, "update", "input");
   const criteria = input.criteria ? criteriaOf(input.criteria) : undefined;
   return ctx.write(async (tx) => {
     const current = await tx.lock(ScoringModel, model.rowId, "input", input.expectedVersion);
     // nothing to change, nothing to version
-    const updated = await tx.update(ScoringModel, current, { name: input.name ?? undefined, criteria });
+    const updated = await tx.update(ScoringModel, current, { ...columns, criteria });
     if (updated !== current) await saveVersion(ctx, tx, updated);
     return updated;
   });

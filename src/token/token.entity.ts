@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 import { Field, ID, ObjectType } from "type-graphql";
 import { encodeGlobalId } from "../common/global-id";
 import { ApiTokenScope } from "../access/roles";
+import { WritableColumns } from "../database/write";
 
 /** A script's credential. Only a SHA-256 of the secret is stored; the secret is shown once. */
 @ObjectType({ simpleResolvers: true, description: "An API token for a script. The secret itself is only ever returned by createApiToken." })
@@ -63,3 +64,18 @@ export class ApiToken {
   @Column({ type: "timestamptz", nullable: true })
   lastUsedAt!: Date | null;
 }
+
+/** How each column is written (database/write.ts): the secret, its hash and the scope's lists are made by the service. */
+export const TOKEN_COLUMNS: WritableColumns<ApiToken> = {
+  name: "required",
+  prefix: "system",
+  secretHash: "system",
+  scope: "required",
+  metricKeys: "system",
+  portfolioIds: "system",
+  createdBy: "system",
+  createdByAdmin: "system",
+  expiresAt: "input",
+  revokedAt: "system",
+  lastUsedAt: "system",
+};

@@ -4,10 +4,11 @@ import { fetchPage, PagePlan } from "../common/page";
 import { Sql, sql } from "../database/sql";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
-import { ApiToken } from "./token.entity";
+import { ApiToken, TOKEN_COLUMNS } from "./token.entity";
 import { ApiTokenScope, PortfolioRole } from "../access/roles";
 import { newSecret } from "../auth/tokens";
 import { CreateApiTokenInput, RevokeApiTokenInput } from "./token.inputs";
+import { changesFrom } from "../database/write";
 
 /** Tokens the caller created; admins see every token (the api_token visibility rule, access.ts). */
 export function listTokens(ctx: Context, includeRevoked: boolean, plan: PagePlan<ApiToken>) {
@@ -36,15 +37,13 @@ export async function createToken(ctx: Context, input: CreateApiTokenInput) {
   const { secret, prefix, hash } = newSecret();
   const apiToken = await ctx.write((tx) =>
     tx.insert(ApiToken, {
-      name: input.name,
+      ...changesFrom(TOKEN_COLUMNS, input, {}, "create", "input"),
       prefix,
       secretHash: hash,
-      scope: input.scope,
       metricKeys,
       portfolioIds: portfolioRowIds,
       createdBy: ctx.access.viewer.subject,
       createdByAdmin: ctx.access.viewer.admin,
-      expiresAt: input.expiresAt ?? null,
     }),
   );
   return { apiToken, secret };

@@ -1,0 +1,27 @@
+import { GraphQLSchema } from "graphql";
+import { AuthCheckerInterface, buildSchemaSync, NonEmptyArray } from "type-graphql";
+import { validateInput } from "./validate-input";
+import { callReadableResolversDirectly } from "./direct-resolvers";
+import { DateTime } from "./date-time";
+
+/**
+ * Builds the schema from resolver classes with this API's conventions: one DateTime scalar,
+ * our input validation, capabilities checked by `authChecker`, and the read-only nested
+ * field resolvers called straight from graphql-js. The resolver list and the checker come
+ * from the composition root (src/schema.ts), so this layer knows no feature.
+ */
+export function buildApiSchema<C extends object>(resolvers: NonEmptyArray<Function>, authChecker: new () => AuthCheckerInterface<C>): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers,
+    // one date-time scalar for every Date field (STACK.md): graphql-scalars' DateTime, with a
+    // fast path for the common UTC form (date-time.ts)
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    validateFn: validateInput,
+    authChecker,
+    // an @Authorized check that fails raises the checker's own typed error (FORBIDDEN)
+    authMode: "error",
+    emitSchemaFile: false,
+  });
+  callReadableResolversDirectly(schema);
+  return schema;
+}
