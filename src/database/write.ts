@@ -193,9 +193,12 @@ export class Tx {
     for (const hook of hooks) await hook(this, change, row);
   }
 
-  /** Records a change made by a set-based statement (bulk measurement writes). */
-  recordChange(change: EntityChange): Promise<void> {
-    return this.emit(change);
+  /**
+   * Records a change made by a set-based statement (bulk measurement writes). `scope`: facts
+   * the hooks need beyond the public change (e.g. the row keys of the metrics it touched).
+   */
+  recordChange(change: EntityChange, scope: Record<string, unknown> | null = null): Promise<void> {
+    return this.emit(change, scope);
   }
 
   private setList(info: TableInfo, changes: object, from: number): { sets: string[]; values: unknown[] } {

@@ -23,7 +23,8 @@ onChange(async (tx, change, row) => {
       : change.entity === "InitiativeCriterionScore"
         ? [change.id]
         : [];
-  const metricIds = Array.isArray(change.summary?.metricIds) ? (change.summary.metricIds as string[]) : [];
+  // set-based measurement writes name the metrics they touched in their scope (recordChange)
+  const metricIds = Array.isArray(row?.metricIds) ? (row.metricIds as string[]) : [];
   const owner = change.entity === "ApiToken" && typeof row?.createdBy === "string" ? row.createdBy : null;
   await tx.query(
     `INSERT INTO change (entity, entity_id, version, operation, actor_kind, actor_id, request_id, portfolio_ids, owner_subject, before, after, summary)

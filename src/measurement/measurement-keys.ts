@@ -37,7 +37,12 @@ export interface Keyed {
 }
 
 /** An item whose metric is known and may be written. */
-export type Named<T extends Keyed> = T & { metricId: string };
+export type Named<T extends Keyed> = T & { metricId: string; metricKey: string };
+
+/** The keys of the metrics a call wrote, sorted: how its change record names them. */
+export function metricKeysOf(items: ReadonlyArray<Named<Keyed>>): string[] {
+  return [...new Set(items.map((i) => i.metricKey))].sort();
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_SOURCE_CHARS = 200;
@@ -170,7 +175,7 @@ export async function nameItems<T extends Keyed>(
       rejected.push(reject(item.index, MeasurementRejectionCode.FORBIDDEN, denied, field));
       continue;
     }
-    named.push(Object.assign(item, { metricId: ref.id }));
+    named.push(Object.assign(item, { metricId: ref.id, metricKey: ref.key }));
   }
   // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later.
   // Sorted by key then index, a repeat sits right after the item it repeats.

@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { BadUserInputError } from "../errors";
-import { checkKey, Keyed, nameItems, prepareAccess, reject, Rejection } from "./measurement-keys";
+import { checkKey, Keyed, metricKeysOf, nameItems, prepareAccess, reject, Rejection } from "./measurement-keys";
 import { MeasurementRejectionCode } from "./record-measurements.inputs";
 import { RetractMeasurementsInput } from "./retract-measurements.inputs";
 
@@ -60,17 +60,22 @@ export async function retractMeasurements(ctx: Context, input: RetractMeasuremen
       await tx.query("UPDATE measurement SET retracted_at = now(), retracted_by = $2 WHERE id = ANY($1::bigint[])", [ids, ctx.callerName]);
     }
     const result = { accepted, retracted: ids.length, unchanged: accepted - ids.length };
-    // one change per call, like recording: the keys' states stay readable in Measurement.revisions
-    await tx.recordChange({
-      entity: "Measurement",
-      table: "measurement",
-      id: ctx.requestId,
-      operation: "RETRACT",
-      version: null,
-      before: null,
-      after: null,
-      summary: { ...result, rejected: rejected.length, reason: input.reason, metricIds: [...new Set(items.map((i) => i.metricId))] },
-    });
+    // one change per call that retracted something, like recording
+    if (ids.length > 0) {
+      await tx.recordChange(
+        {
+          entity: "Measurement",
+          table: "measurement",
+          id: ctx.requestId,
+          operation: "RETRACT",
+          version: null,
+          before: null,
+          after: null,
+          summary: { ...result, rejected: rejected.length, reason: input.reason, metricKeys: metricKeysOf(items) },
+        },
+        { metricIds: [...new Set(items.map((i) => i.metricId))] },
+      );
+    }
     return { ...result, rejected };
   });
 }

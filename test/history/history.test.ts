@@ -75,8 +75,11 @@ describe("history of a node", () => {
       entityId: null,
       operation: "RECORD",
       actor: { kind: "TOKEN", id: token.id },
-      summary: { accepted: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0 },
+      summary: { accepted: 1, inserted: 1, updated: 0, unchanged: 0, rejected: 0, metricKeys: [metric.key] },
     });
+    // the batch belongs to the metric's portfolio: its OWNER audits it too
+    const asOwner = await alice.ok(CHANGES, { filter: { entityTypes: ["Measurement"] } });
+    expect(asOwner.changes.nodes.map((n: any) => n.summary.metricKeys)).toEqual([[metric.key]]);
   });
 
   it("never records a token's secret hash", async () => {

@@ -168,7 +168,7 @@ describe("retractMeasurements", () => {
         entity: "Measurement",
         operation: "RETRACT",
         requestId: "req-retract-1",
-        summary: { accepted: 1, retracted: 1, unchanged: 0, rejected: 0, reason: "wrong unit", metricIds: [expect.any(String)] },
+        summary: { accepted: 1, retracted: 1, unchanged: 0, rejected: 0, reason: "wrong unit", metricKeys: [metric.key] },
       },
     ]);
   });
