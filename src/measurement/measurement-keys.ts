@@ -27,11 +27,16 @@ export interface KeyInput {
   source?: string | null;
 }
 
-/** An item whose key passed the checks that need no database. */
+/**
+ * An item whose key passed the checks that need no database. `metricId` is filled in once
+ * the metric is resolved (nameItems); every item is built with all its fields up front, so a
+ * batch's objects share one shape (5,000 of them go through the sort).
+ */
 export interface Keyed {
   index: number;
   metricKey: string | null;
   metricRowId: string | null;
+  metricId: string | null;
   observedAt: Date;
   source: string;
 }
@@ -88,7 +93,7 @@ export function checkKey(item: KeyInput, index: number, defaultSource: string, n
       "source",
     );
   }
-  return { index, metricKey: hasKey ? item.metricKey! : null, metricRowId, observedAt: item.observedAt, source };
+  return { index, metricKey: hasKey ? item.metricKey! : null, metricRowId, metricId: null, observedAt: item.observedAt, source };
 }
 
 interface MetricRef {
@@ -175,7 +180,10 @@ export async function nameItems<T extends Keyed>(
       rejected.push(reject(item.index, MeasurementRejectionCode.FORBIDDEN, denied, field));
       continue;
     }
-    named.push(Object.assign(item, { metricId: ref.id, metricKey: ref.key }));
+    // plain stores into fields the item already has: no new object, no change of shape
+    item.metricId = ref.id;
+    item.metricKey = ref.key;
+    named.push(item as Named<T>);
   }
   // one key twice in a call is ambiguous (which value wins?): keep the first, refuse the later.
   // Sorted by key then index, a repeat sits right after the item it repeats.

@@ -26,7 +26,17 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
   if (typeof item.value !== "number" || !Number.isFinite(item.value)) {
     return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "value must be a finite number", "value");
   }
-  return { ...key, value: item.value, note: item.note ?? null };
+  // one literal with every field (not a spread of `key`): all items of a batch share one shape
+  return {
+    index,
+    metricKey: key.metricKey,
+    metricRowId: key.metricRowId,
+    metricId: null,
+    observedAt: key.observedAt,
+    source: key.source,
+    value: item.value,
+    note: item.note ?? null,
+  };
 }
 
 /**
