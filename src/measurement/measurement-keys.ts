@@ -44,9 +44,32 @@ export interface Keyed {
 /** An item whose metric is known and may be written. */
 export type Named<T extends Keyed> = T & { metricId: string; metricKey: string };
 
-/** The keys of the metrics a call wrote, sorted: how its change record names them. */
-export function metricKeysOf(items: ReadonlyArray<Named<Keyed>>): string[] {
-  return [...new Set(items.map((i) => i.metricKey))].sort();
+/**
+ * The one change a measurement call records (not one per row: per-row states stay in
+ * Measurement.revisions): its counts, and the metrics it touched by key. Their row keys go
+ * to the hooks beside the change, so history can place it in the metrics' portfolios.
+ */
+export function recordBatchChange(
+  ctx: Context,
+  tx: Tx,
+  operation: "RECORD" | "RETRACT",
+  items: ReadonlyArray<Named<Keyed>>,
+  counts: Record<string, unknown>,
+): Promise<void> {
+  const metricKeys = [...new Set(items.map((i) => i.metricKey))].sort();
+  return tx.recordChange(
+    {
+      entity: "Measurement",
+      table: "measurement",
+      id: ctx.requestId,
+      operation,
+      version: null,
+      before: null,
+      after: null,
+      summary: { ...counts, metricKeys },
+    },
+    { metricIds: [...new Set(items.map((i) => i.metricId))] },
+  );
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

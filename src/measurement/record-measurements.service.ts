@@ -1,7 +1,7 @@
 import { Context } from "../context";
 import { BadUserInputError } from "../errors";
 import { Tx } from "../database/write";
-import { checkKey, Keyed, metricKeysOf, Named, nameItems, prepareAccess, reject, Rejection } from "./measurement-keys";
+import { checkKey, Keyed, Named, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
 import { MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
 
 export interface RecordMeasurementsResult {
@@ -100,21 +100,9 @@ export async function recordMeasurements(ctx: Context, input: RecordMeasurements
 
     const { inserted, updated } = await upsert(tx, rows, ctx.callerName);
     const unchanged = rows.length - inserted - updated;
-    // one change per call that wrote something, not per row: per-row values stay in Measurement.revisions
+    // one change per call that wrote something
     if (inserted + updated > 0) {
-      await tx.recordChange(
-        {
-          entity: "Measurement",
-          table: "measurement",
-          id: ctx.requestId,
-          operation: "RECORD",
-          version: null,
-          before: null,
-          after: null,
-          summary: { accepted: rows.length, inserted, updated, unchanged, rejected: rejected.length, metricKeys: metricKeysOf(rows) },
-        },
-        { metricIds: [...new Set(rows.map((r) => r.metricId))] },
-      );
+      await recordBatchChange(ctx, tx, "RECORD", rows, { accepted: rows.length, inserted, updated, unchanged, rejected: rejected.length });
     }
     return { accepted: rows.length, inserted, updated, unchanged, rejected };
   });

@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { BadUserInputError } from "../errors";
-import { checkKey, Keyed, metricKeysOf, nameItems, prepareAccess, reject, Rejection } from "./measurement-keys";
+import { checkKey, Keyed, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
 import { MeasurementRejectionCode } from "./record-measurements.inputs";
 import { RetractMeasurementsInput } from "./retract-measurements.inputs";
 
@@ -61,21 +61,7 @@ export async function retractMeasurements(ctx: Context, input: RetractMeasuremen
     }
     const result = { accepted, retracted: ids.length, unchanged: accepted - ids.length };
     // one change per call that retracted something, like recording
-    if (ids.length > 0) {
-      await tx.recordChange(
-        {
-          entity: "Measurement",
-          table: "measurement",
-          id: ctx.requestId,
-          operation: "RETRACT",
-          version: null,
-          before: null,
-          after: null,
-          summary: { ...result, rejected: rejected.length, reason: input.reason, metricKeys: metricKeysOf(items) },
-        },
-        { metricIds: [...new Set(items.map((i) => i.metricId))] },
-      );
-    }
+    if (ids.length > 0) await recordBatchChange(ctx, tx, "RETRACT", items, { ...result, rejected: rejected.length, reason: input.reason });
     return { ...result, rejected };
   });
 }
