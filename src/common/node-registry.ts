@@ -45,12 +45,6 @@ export function nodeType(name: string): NodeType | undefined {
   return byName.get(name);
 }
 
-/** Every Node type. */
-export function nodeTypes(): NodeType[] {
-  refresh();
-  return [...byName.values()];
-}
-
 /** The table of an entity class, from its @Entity metadata. */
 export function tableOf(entity: Function): string {
   let table = tables.get(entity);

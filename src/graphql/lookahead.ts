@@ -2,7 +2,7 @@ import { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 
 /**
  * Reading ahead in the query: what the field being resolved, or the nodes of the connection
- * being resolved, select below it. A connection resolver uses it to compute in its own page
+ * being resolved, select below it. The page plan (page-plan.ts) uses it to compute in a page
  * statement what every node would otherwise load in a statement of its own (a PageExtension,
  * src/common/page.ts), and to read only the columns the selection needs (projection.ts).
  */
@@ -27,20 +27,6 @@ export function eachNodeField(info: GraphQLResolveInfo, visit: (f: FieldNode) =>
       else if (f.name.value === "edges") eachField(info, f.selectionSet, (e) => e.name.value === "node" && eachField(info, e.selectionSet, visit));
     });
   }
-}
-
-/** The fields named `name` selected on the nodes of the connection being resolved. */
-export function nodeFieldsNamed(info: GraphQLResolveInfo, name: string): FieldNode[] {
-  const found: FieldNode[] = [];
-  eachNodeField(info, (f) => f.name.value === name && found.push(f));
-  return found;
-}
-
-/** The names of the fields selected on the nodes of the connection being resolved. */
-export function nodeFieldNames(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
-  eachNodeField(info, (f) => names.add(f.name.value));
-  return names;
 }
 
 /** The names of the fields selected below `fields` (e.g. a relation's own fields). */

@@ -51,9 +51,9 @@ function rowsOf(q: ReportQuery): Sql {
     SELECT h.id, p.id AS portfolio_id, p.name AS portfolio_name, i.id AS initiative_id, i.name AS initiative_name,
       h.created_at, h.state, h.weight, h.metric_id, h.baseline, h.baseline_at, h.target, h.target_date, h.expected_benefit,
       mt.key AS metric_key, mt.unit AS metric_unit${progress}
-    FROM (SELECT h.* FROM tree JOIN initiative i ON i.portfolio_id = tree.id JOIN outcome_hypothesis h ON h.initiative_id = i.id) h
-    JOIN initiative i ON i.id = h.initiative_id
-    JOIN portfolio p ON p.id = i.portfolio_id
+    FROM tree JOIN portfolio p ON p.id = tree.id
+    JOIN initiative i ON i.portfolio_id = p.id
+    JOIN outcome_hypothesis h ON h.initiative_id = i.id
     JOIN metric mt ON mt.id = h.metric_id
     ${q.statuses ? progressJoins(q.asOf) : raw("")}
     ${where(conditions)})`;
