@@ -14,6 +14,15 @@ export abstract class Timestamped {
   updatedAt!: Date;
 }
 
+/**
+ * `known_from`: when the row's current version was recorded. Every table whose past versions
+ * are kept (`<table>_history`, read by `<table>_at(k)`: src/database/known-at.ts) has it; the
+ * history trigger sets it on update, the column default on insert. Never written by the API.
+ */
+export function KnownFromColumn(): PropertyDecorator {
+  return Column({ type: "timestamptz", default: () => "now()" });
+}
+
 /** Editable entities: `version` guards updates (pass it back as `expectedVersion`). */
 @ObjectType({ simpleResolvers: true })
 export abstract class Versioned extends Timestamped {
@@ -22,4 +31,7 @@ export abstract class Versioned extends Timestamped {
   })
   @Column({ type: "int", default: 1 })
   version!: number;
+
+  @KnownFromColumn()
+  knownFrom!: Date;
 }

@@ -11,8 +11,8 @@ import { hydrate } from "./hydrate";
 
 export type EntityClass<T> = new () => T;
 
-/** Keys no change set may name: the keys and the columns the write path keeps itself. */
-type Managed = "id" | "rowId" | "version" | "createdAt" | "updatedAt";
+/** Keys no change set may name: the keys and the columns the write path (or the history trigger: knownFrom) keeps itself. */
+type Managed = "id" | "rowId" | "version" | "createdAt" | "updatedAt" | "knownFrom";
 
 /** The column properties of an entity (relations end in `Relation`; getters are excluded by name). */
 export type ColumnKey<T> = Exclude<
@@ -163,6 +163,8 @@ function infoOf(dataSource: DataSource, entity: Function): TableInfo {
 function valuesOf(info: TableInfo, row: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const { property } of info.columns) {
+    // the history trigger's bookkeeping: always the change's own time
+    if (property === "knownFrom") continue;
     const v = (row as Record<string, unknown>)[property];
     if (v !== undefined) out[property] = v instanceof Date ? v.toISOString() : v;
   }

@@ -86,6 +86,8 @@ export class Measurement {
 })
 @Entity("measurement_revision")
 @Index("measurement_revision_measurement_idx", ["measurementId", "supersededAt"])
+// the states that counted, by metric and time (measurement_at(k)), written by hand in the migration
+@Index("measurement_revision_metric_observed_idx", { synchronize: false })
 export class MeasurementRevision {
   @PrimaryGeneratedColumn("increment", { type: "bigint" })
   id!: number;
@@ -96,6 +98,19 @@ export class MeasurementRevision {
   @ManyToOne(() => Measurement, { onDelete: "CASCADE", nullable: false })
   @JoinColumn({ name: "measurement_id" })
   measurementRelation?: Measurement;
+
+  /** The measurement's natural key and creation, copied so `measurement_at(k)` reads revisions by metric and time. */
+  @Column({ type: "uuid" })
+  metricId!: string;
+
+  @Column({ type: "timestamptz" })
+  observedAt!: Date;
+
+  @Column({ type: "varchar", length: 200 })
+  source!: string;
+
+  @Column({ type: "timestamptz" })
+  createdAt!: Date;
 
   @Field(() => Float, { description: "The superseded value." })
   @Column({ type: "double precision" })

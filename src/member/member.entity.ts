@@ -3,6 +3,7 @@ import { Field, ObjectType } from "type-graphql";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { PortfolioRole } from "../access/roles";
 import { WritableColumns } from "../database/write";
+import { KnownFromColumn } from "../common/entity-base";
 
 @ObjectType({ simpleResolvers: true, description: "A person's role on a portfolio (and, by inheritance, on everything below it)." })
 @Entity("portfolio_member")
@@ -35,6 +36,9 @@ export class PortfolioMember {
   @Field(() => String, { nullable: true, description: "Who granted it." })
   @Column({ type: "varchar", length: 200, nullable: true })
   createdBy!: string | null;
+
+  @KnownFromColumn()
+  knownFrom!: Date;
 }
 
 /** How each column is written (database/write.ts). */

@@ -17,6 +17,7 @@ import { encodeGlobalId } from "../common/global-id";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { Initiative } from "../initiative/initiative.entity";
 import { WritableColumns } from "../database/write";
+import { KnownFromColumn } from "../common/entity-base";
 
 @ObjectType({ simpleResolvers: true, description: "One criterion of a custom scoring model." })
 export class ScoringCriterion {
@@ -55,6 +56,9 @@ export class ScoringModel {
 
   @Column({ type: "uuid" })
   portfolioId!: string;
+
+  @KnownFromColumn()
+  knownFrom!: Date;
 
   @ManyToOne(() => Portfolio, { onDelete: "CASCADE", nullable: false })
   @JoinColumn({ name: "portfolio_id" })
@@ -149,4 +153,7 @@ export class InitiativeCriterionScore {
 
   @UpdateDateColumn({ type: "timestamptz" })
   updatedAt!: Date;
+
+  @KnownFromColumn()
+  knownFrom!: Date;
 }

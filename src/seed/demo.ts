@@ -251,6 +251,8 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
         ["parent_id", "uuid", (p) => (p.parent ? portfolioIds.get(p.parent) : null)],
         ["budget", "numeric", (p) => p.budget],
         ["created_at", "timestamptz", () => iso(startOfDay(now.getTime()) - 760 * DAY)],
+        // known since it was created, so the demo can be read as known at any day of its history
+        ["known_from", "timestamptz", () => iso(startOfDay(now.getTime()) - 760 * DAY)],
         ["updated_at", "timestamptz", () => at],
       ],
       level,
@@ -276,6 +278,8 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
       // unnest flattens a 2-D array, so tags travel as one comma-joined string per row
       ["tags", "text", (i) => i.tags.join(","), (c) => `string_to_array(${c}, ',')`],
       ["created_at", "timestamptz", (i) => iso(i.createdAt)],
+      // known since it was created, so the demo can be read as known at any day of its history
+      ["known_from", "timestamptz", (i) => iso(i.createdAt)],
       ["updated_at", "timestamptz", () => at],
     ],
     plan.initiatives,
@@ -296,6 +300,8 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
       ["cadence", "text", (m) => m.cadence],
       ["portfolio_id", "uuid", (m) => portfolioIds.get(m.portfolio)],
       ["created_at", "timestamptz", (m) => iso(m.createdAt)],
+      // known since it was created, so the demo can be read as known at any day of its history
+      ["known_from", "timestamptz", (m) => iso(m.createdAt)],
       ["updated_at", "timestamptz", () => at],
     ],
     plan.metrics,
@@ -318,6 +324,8 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
       ["expected_benefit", "numeric", (h) => h.benefit],
       ["state", "text", (h) => h.state],
       ["created_at", "timestamptz", (h) => iso(Math.min(h.baselineAt + DAY, now.getTime()))],
+      // known since it was created, so the demo can be read as known at any day of its history
+      ["known_from", "timestamptz", (h) => iso(Math.min(h.baselineAt + DAY, now.getTime()))],
       ["updated_at", "timestamptz", () => at],
     ],
     plan.hypotheses,

@@ -3,6 +3,7 @@ import { AccessControl1795647836782 } from "./1795647836782-AccessControl";
 import { Prioritization1795648727041 } from "./1795648727041-Prioritization";
 import { History1796221029037 } from "./1796221029037-History";
 import { Retraction1796221500000 } from "./1796221500000-Retraction";
+import { KnownAt1796227940443 } from "./1796227940443-KnownAt";
 
 /** Every migration, oldest first. */
 export const migrations: Function[] = [
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   Prioritization1795648727041,
   History1796221029037,
   Retraction1796221500000,
+  KnownAt1796227940443,
 ];
