@@ -44,7 +44,7 @@ function dashboard(p: ScenarioParams): Sql {
             ) ORDER BY h.created_at, h.id)
             FROM (SELECT * FROM outcome_hypothesis x WHERE x.initiative_id = i.id ORDER BY x.created_at, x.id LIMIT ${DASHBOARD_HYPOTHESES}) h
             JOIN metric mt ON mt.id = h.metric_id
-            ${progressJoins(asOf)}
+            ${progressJoins(asOf, null)}
           ), '[]'::json))
         ) ORDER BY i.name, i.id)
         FROM (SELECT * FROM initiative y WHERE y.portfolio_id = pf.id ORDER BY y.name, y.id LIMIT ${DASHBOARD_INITIATIVES}) i
@@ -62,7 +62,7 @@ function rollup(p: ScenarioParams): Sql {
     hyp AS (
       SELECT h.weight, h.expected_benefit, pr.clamped_ratio, pr.status
       FROM inits i JOIN outcome_hypothesis h ON h.initiative_id = i.id
-      ${progressJoins(new Date(p.asOf))}
+      ${progressJoins(new Date(p.asOf), null)}
       WHERE h.state IN ${COUNTED}
     ),
     agg AS (
@@ -137,7 +137,7 @@ function report(p: ScenarioParams): Sql {
       SELECT h.*, row_number() OVER (ORDER BY h.portfolio_name, h.portfolio_id, h.initiative_name, h.initiative_id, h.created_at, h.hypothesis_id) AS rn,
         cur.value AS current, pr.ratio, pr.expected_ratio, pr.status,
         coalesce(h.expected_benefit::float8 * pr.clamped_ratio, 0) AS realized_benefit
-      FROM page h ${progressJoins(new Date(p.asOf))}
+      FROM page h ${progressJoins(new Date(p.asOf), null)}
     )
     SELECT json_build_object('data', json_build_object('valueReport', json_build_object(
       'pageInfo', json_build_object('hasNextPage', (SELECT count(*) > ${REPORT_PAGE_SIZE} FROM rows),

@@ -6,6 +6,7 @@ import { RequestMemo } from "./common/request-memo";
 import { Actor, Tx, writeTransaction } from "./database/write";
 import { Access } from "./access/access";
 import { Viewer } from "./access/viewer";
+import { KnownAt } from "./database/known-at";
 
 /** What every resolver receives; built fresh for each request, and all per-request state lives here. */
 export interface Context {
@@ -19,6 +20,11 @@ export interface Context {
   callerName: string;
   /** "Now" for this request, fixed once: the default `asOf` of every value field of one response. */
   now: Date;
+  /**
+   * The operation's record time (`query … @knownAt(at: …)`, set once the operation is known:
+   * src/graphql/known-at-directive.ts): every object and list is read as known then. Null: now.
+   */
+  knownAt: KnownAt;
   /** Values worked out once per request (page plans, read-ahead): see common/request-memo.ts. */
   memo: RequestMemo;
   /** Runs `work` in one transaction on the one write path, as this caller. */
@@ -42,7 +48,19 @@ export function createContext(config: Config, dataSource: DataSource, viewer: Vi
     loaders: new Loaders(dataSource, access),
     callerName: viewer.name,
     now: new Date(),
+    knownAt: null,
     memo: new RequestMemo(),
     write: (work) => writeTransaction(dataSource, actor, work),
   };
+}
+
+/**
+ * Answers the operation as known at `k` (null: now): its resolvers read `ctx.knownAt`, its
+ * loaders their own copy. Set once the operation is known (the server's knownAt plugin); the
+ * context Apollo hands to resolvers is a shallow copy of the one made here, so the loaders
+ * cannot read it from the original.
+ */
+export function readAsKnownAt(ctx: Context, k: KnownAt): void {
+  ctx.knownAt = k;
+  ctx.loaders.knownAt = k;
 }

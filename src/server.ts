@@ -7,9 +7,10 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 
+import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { Config } from "./config";
-import { Context, createContext } from "./context";
+import { Context, createContext, readAsKnownAt } from "./context";
 import { formatError } from "./graphql/format-error";
 import { REQUEST_ID, requestScope } from "./request-scope";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -18,6 +19,8 @@ import { armor, costLimitPlugin } from "./graphql/limits";
 import { Authenticator } from "./auth/authenticate";
 import { UnauthenticatedError } from "./errors";
 import { Viewer } from "./access/viewer";
+import { operationKnownAt } from "./graphql/known-at";
+import { pastOnly } from "./database/known-at";
 
 /** Tags every error with the request's id, so formatError can name it and log it. */
 function requestIdPlugin(): ApolloServerPlugin<Context> {
@@ -26,6 +29,31 @@ function requestIdPlugin(): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) (e as unknown as Record<symbol, string>)[REQUEST_ID] = contextValue.requestId;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The operation's record time (`@knownAt`, src/graphql/known-at.ts): set on the context
+ * before any field runs, and stated in `extensions.knownAt` of every query's answer (the
+ * instant to store beside its figures to reproduce them).
+ */
+function knownAtPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, contextValue }) {
+          if (operation) readAsKnownAt(contextValue, pastOnly(operationKnownAt(schema, operation, request.variables), contextValue.now));
+        },
+        async willSendResponse({ response, contextValue, operation }) {
+          if (operation?.operation === "query" && response.body.kind === "single") {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              knownAt: (contextValue.knownAt ?? contextValue.now).toISOString(),
+            };
+          }
         },
       };
     },
@@ -78,6 +106,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       // cache hints are unused (no CDN or response cache); the plugin wraps every field resolver
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(),
+      knownAtPlugin(schema),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),

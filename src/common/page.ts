@@ -6,6 +6,7 @@ import { BadUserInputError } from "../errors";
 import type { Loaders } from "./loaders";
 import { tableOf } from "./node-registry";
 import { Visibility } from "./visibility";
+import { KnownAt, tableAt } from "../database/known-at";
 import { ConnectionResult, CursorValue, Edge, OrderDirection, PageWindow, encodeCursor } from "./connection";
 
 /**
@@ -20,6 +21,8 @@ export interface ReadScope {
   dataSource: DataSource;
   access: Visibility;
   loaders: Loaders;
+  /** Read every row as known at this instant (null: now): the operation's `@knownAt`. */
+  knownAt: KnownAt;
 }
 
 /** A list as the API exposes it: rows (alias `t`), filter conditions, and a sort key. */
@@ -181,7 +184,7 @@ function memo<T>(fn: () => Promise<T>): () => Promise<T> {
 async function source(scope: ReadScope, q: ListQuery<unknown>): Promise<{ from: Sql; visible: Sql | null }> {
   if (q.from) return { from: sql`${q.from} t`, visible: null };
   const table = tableOf(q.entity);
-  return { from: raw(`${table} t`), visible: await scope.access.condition(table) };
+  return { from: sql`${tableAt(table, scope.knownAt)} t`, visible: await scope.access.condition(table) };
 }
 
 /** The extensions' columns and joins around a page subquery `x` (rows keep their page position). */
@@ -240,11 +243,11 @@ function linkCondition(link: ParentLink, parentId: Sql): Sql {
 }
 
 /** The statement of a nested page for many parents at once (one LATERAL statement); rows carry `__parent`. */
-function nestedPageSql<T>(q: ListQuery<T>, plan: PagePlan<T>, table: string, link: ParentLink, parentIds: readonly string[]): Sql {
+function nestedPageSql<T>(q: ListQuery<T>, plan: PagePlan<T>, table: Sql, link: ParentLink, parentIds: readonly string[]): Sql {
   const w = plan.window;
   const keyset = keysetCondition(q, w);
   const conds = [linkCondition(link, raw("p.id")), ...q.conditions, ...(keyset ? [keyset] : [])];
-  const pageOf = sql`SELECT t.*, ${sortColumns(q)} FROM ${raw(table)} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  const pageOf = sql`SELECT t.*, ${sortColumns(q)} FROM ${table} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
   const own = sql`p.id AS __parent, ${ownColumns("x", plan.columns, ["id", ...sortNames(q)])}`;
   // joins may reorder rows, so with extensions each row carries its page position
   return plan.extensions.length
@@ -272,7 +275,7 @@ async function fetchPagesByParent<T>(
   parentIds: readonly string[],
 ): Promise<ConnectionResult<T>[]> {
   const { dataSource } = scope;
-  const table = tableOf(q.entity);
+  const table = tableAt(tableOf(q.entity), scope.knownAt);
   const w = plan.window;
   const rows = w.limit === 0 ? [] : await queryPage(dataSource, w, nestedPageSql(q, plan, table, link, parentIds));
   const byParent = new Map<string, Record<string, unknown>[]>();
@@ -283,8 +286,7 @@ async function fetchPagesByParent<T>(
     else byParent.set(key, [row]);
   }
   const counts = memo(async () => {
-    const c =
-      sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${raw(table)} t ${where([linkCondition(link, raw("p.id")), ...q.conditions])}) AS n
+    const c = sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${table} t ${where([linkCondition(link, raw("p.id")), ...q.conditions])}) AS n
       FROM unnest(${parentIds}::uuid[]) AS p(id)`.toQuery();
     const result: Array<{ parent: string; n: number }> = await dataSource.query(c.text, c.values);
     return new Map(result.map((r) => [r.parent, r.n]));
@@ -305,7 +307,7 @@ export function fetchPageOfParent<T>(
   link: ParentLink,
   parentId: string,
 ): Promise<ConnectionResult<T>> {
-  const shape = nestedPageSql(q, plan, tableOf(q.entity), link, []).toQuery();
+  const shape = nestedPageSql(q, plan, tableAt(tableOf(q.entity), scope.knownAt), link, []).toQuery();
   const key = `page:${shape.text}:${JSON.stringify(shape.values)}`;
   return scope.loaders.get<string, ConnectionResult<T>>(key, (ids) => fetchPagesByParent(scope, q, plan, link, ids)).load(parentId);
 }

@@ -1,8 +1,9 @@
-import { GraphQLSchema } from "graphql";
+import { GraphQLSchema, specifiedDirectives } from "graphql";
 import { AuthCheckerInterface, buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { validateInput } from "./validate-input";
 import { callReadableResolversDirectly } from "./direct-resolvers";
 import { DateTime } from "./date-time";
+import { KNOWN_AT_DIRECTIVE } from "./known-at";
 
 /**
  * Builds the schema from resolver classes with this API's conventions: one DateTime scalar,
@@ -20,6 +21,7 @@ export function buildApiSchema<C extends object>(resolvers: NonEmptyArray<Functi
     authChecker,
     // an @Authorized check that fails raises the checker's own typed error (FORBIDDEN)
     authMode: "error",
+    directives: [...specifiedDirectives, KNOWN_AT_DIRECTIVE],
     emitSchemaFile: false,
   });
   callReadableResolversDirectly(schema);

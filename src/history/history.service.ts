@@ -10,8 +10,10 @@ import { ActorKind, Change } from "./change.entity";
 import { ChangeActor, ChangeFilter, FieldChange } from "./history.inputs";
 
 /** Changes newest first; the id breaks ties within one transaction. */
-function listQuery(conditions: Sql[]): ListQuery<Change> {
-  return { entity: Change, conditions, sort: "t.changed_at", direction: OrderDirection.DESC };
+function listQuery(ctx: Context, conditions: Sql[]): ListQuery<Change> {
+  // as known at the operation's knownAt: the changes recorded by then
+  const known = ctx.knownAt ? [...conditions, sql`t.changed_at <= ${ctx.knownAt}::timestamptz`] : conditions;
+  return { entity: Change, conditions: known, sort: "t.changed_at", direction: OrderDirection.DESC };
 }
 
 /**
@@ -29,9 +31,9 @@ export async function listChanges(ctx: Context, filter: ChangeFilter | null, pla
   if (filter?.portfolioId) {
     const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
     if ((await ctx.access.rank(key)) === 0) throw new NotFoundError(`Portfolio ${filter.portfolioId} not found`, "filter.portfolioId");
-    conditions.push(sql`t.portfolio_ids && ARRAY(SELECT id FROM ${subtreeIds(key)} s)`);
+    conditions.push(sql`t.portfolio_ids && ARRAY(SELECT id FROM ${subtreeIds(key, ctx.knownAt)} s)`);
   }
-  return fetchPage(ctx, listQuery(conditions), plan);
+  return fetchPage(ctx, listQuery(ctx, conditions), plan);
 }
 
 /** An actor as stored: an API token (given by its global ID) by its row key, everyone else as given. */
@@ -42,7 +44,7 @@ function actorKey(actor: string): string {
 
 /** `history` of one object (type `entity`, row key `rowId`), batched over the page of objects. */
 export function historyOf(ctx: Context, entity: string, rowId: string, plan: PagePlan<Change>): Promise<ConnectionResult<Change>> {
-  return fetchPageOfParent(ctx, listQuery([]), plan, (p) => sql`t.entity = ${entity} AND t.entity_id = ${p}::text`, rowId);
+  return fetchPageOfParent(ctx, listQuery(ctx, []), plan, (p) => sql`t.entity = ${entity} AND t.entity_id = ${p}::text`, rowId);
 }
 
 /** The changed object's global ID, when it is a Node. */

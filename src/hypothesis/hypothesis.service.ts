@@ -1,9 +1,10 @@
 import { Context } from "../context";
+import { KnownAt, tableAt } from "../database/known-at";
 import { OrderDirection } from "../common/connection";
 import { fetchPage, fetchPageOfParent, ListQuery, PageExtension, PagePlan } from "../common/page";
 import { keepPrefetched, prefetched } from "../common/prefetch";
 import { hydrate, selectPrefixed } from "../database/hydrate";
-import { raw, Sql, sql } from "../database/sql";
+import { Sql, sql } from "../database/sql";
 import { changesFrom } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
@@ -27,13 +28,13 @@ const SORT: Record<OutcomeHypothesisOrderField, string> = {
   TARGET_DATE: "t.target_date",
 };
 
-function listQuery(filter: OutcomeHypothesisFilter | null | undefined, order: OutcomeHypothesisOrder | null | undefined) {
+function listQuery(k: KnownAt, filter: OutcomeHypothesisFilter | null | undefined, order: OutcomeHypothesisOrder | null | undefined) {
   const conditions: Sql[] = [];
   if (filter?.initiativeId) conditions.push(sql`t.initiative_id = ${expectGlobalId(filter.initiativeId, "Initiative", "filter.initiativeId")}::uuid`);
   if (filter?.metricId) conditions.push(sql`t.metric_id = ${expectGlobalId(filter.metricId, "Metric", "filter.metricId")}::uuid`);
   if (filter?.portfolioId) {
     const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
-    conditions.push(sql`t.initiative_id IN (SELECT id FROM initiative WHERE portfolio_id IN ${subtreeIds(key)})`);
+    conditions.push(sql`t.initiative_id IN (SELECT id FROM ${tableAt("initiative", k)} i WHERE portfolio_id IN ${subtreeIds(key, k)})`);
   }
   if (filter?.states?.length) conditions.push(sql`t.state = ANY(${filter.states}::text[])`);
   const q: ListQuery<OutcomeHypothesis> = {
@@ -51,7 +52,7 @@ export function listHypotheses(
   order: OutcomeHypothesisOrder | null,
   plan: PagePlan<OutcomeHypothesis>,
 ) {
-  return fetchPage(ctx, listQuery(filter, order), plan);
+  return fetchPage(ctx, listQuery(ctx.knownAt, filter, order), plan);
 }
 
 const METRIC = "metric";
@@ -64,7 +65,7 @@ const METRIC = "metric";
 export function metricExtension(ctx: Context, columns: string[] | null): PageExtension<OutcomeHypothesis> {
   return {
     columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__", columns),
-    joins: raw("JOIN metric hm ON hm.id = x.metric_id"),
+    joins: sql`JOIN ${tableAt("metric", ctx.knownAt)} hm ON hm.id = x.metric_id`,
     attach: (node, row) => keepPrefetched(node, METRIC, hydrate(ctx.dataSource, Metric, row, "hm__")),
   };
 }
@@ -87,7 +88,7 @@ export function hypothesesOf(
   plan: PagePlan<OutcomeHypothesis>,
 ) {
   const own = filter ? { ...filter, initiativeId: null } : null;
-  return fetchPageOfParent(ctx, listQuery(own, order), plan, "initiative_id", initiativeId);
+  return fetchPageOfParent(ctx, listQuery(ctx.knownAt, own, order), plan, "initiative_id", initiativeId);
 }
 
 export function findHypothesis(ctx: Context, id: string) {

@@ -1,4 +1,5 @@
 import { Context } from "../context";
+import { KnownAt } from "../database/known-at";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { containsPattern } from "../common/order";
 import { fetchPage, fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
@@ -31,11 +32,11 @@ const SORT: Record<InitiativeOrderField, string> = {
   STAGE: STAGE_ORDER,
 };
 
-function listQuery(filter: InitiativeFilter | null | undefined, order: InitiativeOrder | null | undefined): ListQuery<Initiative> {
+function listQuery(k: KnownAt, filter: InitiativeFilter | null | undefined, order: InitiativeOrder | null | undefined): ListQuery<Initiative> {
   const conditions: Sql[] = [];
   if (filter?.portfolioId) {
     const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
-    conditions.push(filter.includeDescendants ? sql`t.portfolio_id IN ${subtreeIds(key)}` : sql`t.portfolio_id = ${key}::uuid`);
+    conditions.push(filter.includeDescendants ? sql`t.portfolio_id IN ${subtreeIds(key, k)}` : sql`t.portfolio_id = ${key}::uuid`);
   }
   if (filter?.stages?.length) conditions.push(sql`t.stage = ANY(${filter.stages}::text[])`);
   if (filter?.tags?.length) conditions.push(sql`t.tags @> ${filter.tags}::text[]`);
@@ -49,7 +50,7 @@ function listQuery(filter: InitiativeFilter | null | undefined, order: Initiativ
 }
 
 export function listInitiatives(ctx: Context, filter: InitiativeFilter | null, order: InitiativeOrder | null, plan: PagePlan<Initiative>) {
-  return fetchPage(ctx, listQuery(filter, order), plan);
+  return fetchPage(ctx, listQuery(ctx.knownAt, filter, order), plan);
 }
 
 /**
@@ -64,8 +65,8 @@ export function initiativesOf(
   plan: PagePlan<Initiative>,
 ): Promise<ConnectionResult<Initiative>> {
   const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`)}` : "portfolio_id";
-  return fetchPageOfParent(ctx, listQuery(own, order), plan, link, portfolioId);
+  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`, ctx.knownAt)}` : "portfolio_id";
+  return fetchPageOfParent(ctx, listQuery(ctx.knownAt, own, order), plan, link, portfolioId);
 }
 
 export function initiativeLoader(ctx: Context) {

@@ -1,4 +1,5 @@
 import { Context } from "../context";
+import { KnownAt } from "../database/known-at";
 import { OrderDirection } from "../common/connection";
 import { containsPattern } from "../common/order";
 import { fetchPage, fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
@@ -20,11 +21,11 @@ const SORT: Record<MetricOrderField, string> = {
   UPDATED_AT: "t.updated_at",
 };
 
-function listQuery(filter: MetricFilter | null | undefined, order: MetricOrder | null | undefined): ListQuery<Metric> {
+function listQuery(k: KnownAt, filter: MetricFilter | null | undefined, order: MetricOrder | null | undefined): ListQuery<Metric> {
   const conditions: Sql[] = [];
   if (filter?.portfolioId) {
     const key = expectGlobalId(filter.portfolioId, "Portfolio", "filter.portfolioId");
-    conditions.push(filter.includeDescendants ? sql`t.portfolio_id IN ${subtreeIds(key)}` : sql`t.portfolio_id = ${key}::uuid`);
+    conditions.push(filter.includeDescendants ? sql`t.portfolio_id IN ${subtreeIds(key, k)}` : sql`t.portfolio_id = ${key}::uuid`);
   }
   if (filter?.keys?.length) conditions.push(sql`t.key = ANY(${filter.keys}::text[])`);
   if (filter?.direction) conditions.push(sql`t.direction = ${filter.direction}`);
@@ -41,14 +42,14 @@ function listQuery(filter: MetricFilter | null | undefined, order: MetricOrder |
 }
 
 export function listMetrics(ctx: Context, filter: MetricFilter | null, order: MetricOrder | null, plan: PagePlan<Metric>) {
-  return fetchPage(ctx, listQuery(filter, order), plan);
+  return fetchPage(ctx, listQuery(ctx.knownAt, filter, order), plan);
 }
 
 /** `Portfolio.metrics` for every portfolio on the page in one statement (its own, or its subtree's). */
 export function metricsOf(ctx: Context, portfolioId: string, filter: MetricFilter | null, order: MetricOrder | null, plan: PagePlan<Metric>) {
   const own = filter ? { ...filter, portfolioId: null, includeDescendants: false } : null;
-  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`)}` : "portfolio_id";
-  return fetchPageOfParent(ctx, listQuery(own, order), plan, link, portfolioId);
+  const link = filter?.includeDescendants ? (p: Sql) => sql`t.portfolio_id IN ${subtreeOf(sql`ARRAY[${p}]`, ctx.knownAt)}` : "portfolio_id";
+  return fetchPageOfParent(ctx, listQuery(ctx.knownAt, own, order), plan, link, portfolioId);
 }
 
 export function metricLoader(ctx: Context) {

@@ -7,7 +7,8 @@ import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
-import { resolveAsOf } from "../value/as-of";
+import { valueTime } from "../value/as-of";
+import { KNOWN_AT_ARG } from "../graphql/known-at";
 import { expectGlobalId } from "../common/global-id";
 import { RankingConnection, RankingModel, Signal } from "./prioritization.types";
 import * as ranking from "./ranking.service";
@@ -39,11 +40,18 @@ export class PortfolioPrioritizationResolver {
       description: "Rank the whole subtree (default) or only this portfolio's own initiatives.",
     })
     includeDescendants: boolean,
+    @Arg("knownAt", () => Date, {
+      nullable: true,
+      description:
+        "Rank what the service had recorded at this instant: stages, inputs, hypotheses and the scoring model's version then (default: the operation's @knownAt, else now).",
+    })
+    knownAt: Date | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ranking.ranking(ctx, portfolio, { model, scoringModelId, includeDescendants }, planPage(ctx, info, page));
+    const args = { model, scoringModelId, includeDescendants, knownAt: valueTime(ctx, null, knownAt).knownAt };
+    return ranking.ranking(ctx, portfolio, args, planPage(ctx, info, page));
   }
 
   @Readable()
@@ -53,14 +61,16 @@ export class PortfolioPrioritizationResolver {
   })
   signals(
     @Root() portfolio: Portfolio,
-    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now)." }) asOf: Date | null,
+    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: knownAt, else now)." }) asOf: Date | null,
     @Arg("model", () => RankingModel, { defaultValue: RankingModel.WSJF, description: "The ranking model ACCELERATE compares ranks by." })
     model: RankingModel,
     @Arg("scoringModelId", () => ID, { nullable: true, description: "CUSTOM: the scoring model." }) scoringModelId: string | null,
     @Arg("includeDescendants", () => Boolean, { defaultValue: true, description: "Cover the whole subtree (default)." }) includeDescendants: boolean,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
     @Ctx() ctx: Context,
   ) {
-    return ranking.signals(ctx, portfolio, resolveAsOf(ctx, asOf), model, scoringModelId, includeDescendants);
+    const time = valueTime(ctx, asOf, knownAt);
+    return ranking.signals(ctx, portfolio, time, { model, scoringModelId, includeDescendants, knownAt: time.knownAt });
   }
 
   @Readable()

@@ -13,11 +13,15 @@ import { RankingConnection, RankingEntry, RankingModel, Signal } from "./priorit
 import { RANKED_STAGES, rankedCte, RankingScope } from "./ranking.sql";
 import { requireScoringModel } from "./scoring-model.service";
 import { signalsFor } from "./signals";
+import { KnownAt, tableAt } from "../database/known-at";
+import { ValueTime } from "../value/as-of";
 
 export interface RankingArgs {
   model: RankingModel;
   scoringModelId?: string | null;
   includeDescendants: boolean;
+  /** Rank what was known at this instant (null: now). */
+  knownAt: KnownAt;
 }
 
 const INPUTS: Record<Exclude<RankingModel, RankingModel.CUSTOM>, string[]> = {
@@ -30,20 +34,21 @@ const INPUTS: Record<Exclude<RankingModel, RankingModel.CUSTOM>, string[]> = {
 export async function rankingScope(
   ctx: Context,
   portfolio: Portfolio,
-  model: RankingModel,
-  scoringModelId: string | null | undefined,
-  deep: boolean,
+  args: RankingArgs,
   stages: readonly string[] = RANKED_STAGES,
   field = "scoringModelId",
 ): Promise<{ scope: RankingScope; version: number | null }> {
-  if (model !== RankingModel.CUSTOM) return { scope: { rootId: portfolio.rowId, deep, stages, model }, version: null };
-  if (!scoringModelId) throw new BadUserInputError("The CUSTOM model needs scoringModelId", field);
-  const m = await requireScoringModel(ctx, scoringModelId, field);
+  const { model, knownAt } = args;
+  const base = { rootId: portfolio.rowId, deep: args.includeDescendants, stages, model, knownAt };
+  if (model !== RankingModel.CUSTOM) return { scope: base, version: null };
+  if (!args.scoringModelId) throw new BadUserInputError("The CUSTOM model needs scoringModelId", field);
+  // the model as known then: the criteria of the version current at knownAt
+  const m = await requireScoringModel(ctx, args.scoringModelId, field, knownAt);
   // a portfolio is ranked by its own models or those of a portfolio above it
-  const check = sql`SELECT ${m.portfolioId}::uuid IN ${ancestorsOf(portfolio.rowId)} AS applies`.toQuery();
+  const check = sql`SELECT ${m.portfolioId}::uuid IN ${ancestorsOf(portfolio.rowId, knownAt)} AS applies`.toQuery();
   const [{ applies }] = await ctx.dataSource.query(check.text, check.values);
   if (!applies) throw new BadUserInputError("The scoring model belongs to a portfolio that is not this one or above it", field);
-  return { scope: { rootId: portfolio.rowId, deep, stages, model, custom: { modelId: m.rowId, criteria: m.criteria } }, version: m.version };
+  return { scope: { ...base, custom: { modelId: m.rowId, criteria: m.criteria } }, version: m.version };
 }
 
 function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): RankingEntry {
@@ -63,7 +68,7 @@ function toEntry(ctx: Context, scope: RankingScope, row: Record<string, any>): R
  * statement only on a page past the end.
  */
 export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingArgs, plan: PagePlan<RankingEntry>): Promise<RankingConnection> {
-  const { scope, version } = await rankingScope(ctx, portfolio, args.model, args.scoringModelId, args.includeDescendants);
+  const { scope, version } = await rankingScope(ctx, portfolio, args);
   let totals: { total: number; scored: number } | null = null;
   const list: ListQuery<RankingEntry> = {
     entity: RankingEntry,
@@ -101,20 +106,14 @@ export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingA
 }
 
 /** `Portfolio.signals`: the facts per initiative in one statement, the rules in signals.ts. */
-export async function signals(
-  ctx: Context,
-  portfolio: Portfolio,
-  asOf: Date,
-  model: RankingModel,
-  scoringModelId: string | null | undefined,
-  includeDescendants: boolean,
-): Promise<Signal[]> {
-  const { scope } = await rankingScope(ctx, portfolio, model, scoringModelId, includeDescendants);
+export async function signals(ctx: Context, portfolio: Portfolio, time: ValueTime, args: RankingArgs): Promise<Signal[]> {
+  const { scope } = await rankingScope(ctx, portfolio, args);
+  const { asOf, knownAt } = time;
   const q = sql`${rankedCte(scope)},
     hyp AS (
       SELECT h.initiative_id, h.weight, h.baseline_at, pr.status, pr.clamped_ratio
-      FROM ranked rk JOIN outcome_hypothesis h ON h.initiative_id = rk.id
-      ${progressJoins(asOf)}
+      FROM ranked rk JOIN ${tableAt("outcome_hypothesis", knownAt)} h ON h.initiative_id = rk.id
+      ${progressJoins(asOf, knownAt)}
       WHERE h.state IN ${COUNTED_STATES_SQL}
     ),
     facts AS (

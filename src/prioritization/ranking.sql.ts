@@ -3,6 +3,7 @@ import { belowCte } from "../common/portfolio-tree";
 import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
 import { RankingModel } from "./prioritization.types";
 import { Criterion } from "./scoring";
+import { KnownAt, tableAt } from "../database/known-at";
 
 /** What to rank: a portfolio (and its subtree), the stages that take part, and the model. */
 export interface RankingScope {
@@ -10,6 +11,8 @@ export interface RankingScope {
   deep: boolean;
   stages: readonly string[];
   model: RankingModel;
+  /** Rank what was known at this instant (null: now). */
+  knownAt: KnownAt;
   /** CUSTOM only: the model row and the criteria of the version used. */
   custom?: { modelId: string; criteria: readonly Criterion[] };
 }
@@ -49,7 +52,7 @@ function customCte(scope: RankingScope): Sql {
           THEN sum((k.weight * (s.value - k.min)) / (k.max - k.min) ORDER BY k.ord) / sum(k.weight ORDER BY k.ord) END AS score,
         jsonb_object_agg(k.key, s.value ORDER BY k.ord) AS values
       FROM cand c CROSS JOIN crit k
-      LEFT JOIN initiative_criterion_score s
+      LEFT JOIN ${tableAt("initiative_criterion_score", scope.knownAt)} s
         ON s.initiative_id = c.id AND s.model_id = ${scope.custom.modelId}::uuid AND s.criterion_key = k.key
       GROUP BY c.id
     )`;
@@ -61,11 +64,12 @@ function customCte(scope: RankingScope): Sql {
  * name and id in code-point order (COLLATE "C"); unscored last by name. One statement.
  */
 export function rankedCte(scope: RankingScope): Sql {
-  return sql`WITH RECURSIVE ${belowCte("tree", sql`SELECT ${scope.rootId}::uuid, ${scope.deep}::boolean`, ["deep"], "deep")},
-    cand AS (SELECT i.* FROM initiative i WHERE i.portfolio_id IN (SELECT id FROM tree) AND i.stage = ANY(${scope.stages}::text[])),
+  const k = scope.knownAt;
+  return sql`WITH RECURSIVE ${belowCte("tree", sql`SELECT ${scope.rootId}::uuid, ${scope.deep}::boolean`, ["deep"], "deep", k)},
+    cand AS (SELECT i.* FROM ${tableAt("initiative", k)} i WHERE i.portfolio_id IN (SELECT id FROM tree) AND i.stage = ANY(${scope.stages}::text[])),
     b AS (
       SELECT c.id, coalesce(sum(h.expected_benefit) FILTER (WHERE h.state IN ${COUNTED_STATES_SQL}), 0)::float8 AS expected_benefit
-      FROM cand c LEFT JOIN outcome_hypothesis h ON h.initiative_id = c.id GROUP BY c.id
+      FROM cand c LEFT JOIN ${tableAt("outcome_hypothesis", k)} h ON h.initiative_id = c.id GROUP BY c.id
     )${customCte(scope)},
     scored AS (
       SELECT c.*, b.expected_benefit, ${scoreExpr(scope)} AS score${raw(scope.custom ? ", cs.values AS custom_values" : ", NULL::jsonb AS custom_values")}

@@ -10,14 +10,15 @@ import { initiativeLoader, requireInitiativeKey } from "../initiative/initiative
 import { SCORING_MODEL_COLUMNS, ScoringCriterion, ScoringModel, ScoringModelVersion } from "./scoring-model.entity";
 import { CreateScoringModelInput, ScoringCriterionInput, SetInitiativeScoresInput, UpdateScoringModelInput } from "./scoring-model.inputs";
 import { checkCriteria, checkCriterionValue } from "./scoring";
+import { KnownAt } from "../database/known-at";
 
-export function scoringModelLoader(ctx: Context) {
-  return ctx.loaders.byId(ScoringModel);
+export function scoringModelLoader(ctx: Context, k: KnownAt = ctx.knownAt) {
+  return ctx.loaders.byId(ScoringModel, k);
 }
 
-/** A visible scoring model, or NOT_FOUND naming the field. */
-export async function requireScoringModel(ctx: Context, id: string, field: string): Promise<ScoringModel> {
-  const model = await scoringModelLoader(ctx).load(expectGlobalId(id, "ScoringModel", field));
+/** A visible scoring model (as known at `k`: its criteria then), or NOT_FOUND naming the field. */
+export async function requireScoringModel(ctx: Context, id: string, field: string, k: KnownAt = ctx.knownAt): Promise<ScoringModel> {
+  const model = await scoringModelLoader(ctx, k).load(expectGlobalId(id, "ScoringModel", field));
   if (!model) throw new NotFoundError(`Scoring model ${id} not found`, field);
   return model;
 }

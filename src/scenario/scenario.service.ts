@@ -9,6 +9,7 @@ import { portfolioLoader, requirePortfolioKey } from "../portfolio/portfolio.ser
 import { InitiativeStage } from "../initiative/initiative.entity";
 import { rankedCte } from "../prioritization/ranking.sql";
 import { rankingScope } from "../prioritization/ranking.service";
+import { valueTime } from "../value/as-of";
 import { KnapsackTooLargeError, solveKnapsack } from "../prioritization/knapsack";
 import { MAX_MONEY } from "../common/money";
 import { Scenario } from "./scenario.entity";
@@ -45,15 +46,9 @@ export async function planScenario(
   const stages: string[] = input.stages?.length ? input.stages : DEFAULT_STAGES;
   // today's in-flight set takes part even when its stage does not compete, to report what leaves
   const queried = [...new Set([...stages, InitiativeStage.IN_DELIVERY])];
-  const { scope, version } = await rankingScope(
-    ctx,
-    portfolio,
-    input.model,
-    input.scoringModelId,
-    input.includeDescendants,
-    queried,
-    "input.scoringModelId",
-  );
+  const knownAt = valueTime(ctx, null, input.knownAt).knownAt;
+  const args = { model: input.model, scoringModelId: input.scoringModelId, includeDescendants: input.includeDescendants, knownAt };
+  const { scope, version } = await rankingScope(ctx, portfolio, args, queried, "input.scoringModelId");
   const q = sql`${rankedCte(scope)} SELECT id, name, stage, budget, actual_cost, score FROM ranked ORDER BY pos`.toQuery();
   const rows: Array<{ id: string; name: string; stage: InitiativeStage; budget: number | null; actual_cost: number | null; score: number | null }> =
     await ctx.dataSource.query(q.text, q.values);

@@ -60,6 +60,13 @@ export class PlanScenarioInput {
   @Field(() => [ID], { defaultValue: [], description: "Initiatives the plan must leave out." })
   exclude!: string[];
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "Plan from what the service had recorded at this instant: candidates, stages, costs and scores then (default: the operation's @knownAt, else now).",
+  })
+  knownAt?: Date | null;
+
   @Field(() => Float, {
     nullable: true,
     description: "Costs are rounded up (and the budget down) to a multiple of this, for the exact optimizer; default: chosen from the budget.",

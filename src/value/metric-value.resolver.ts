@@ -6,16 +6,19 @@ import { Metric } from "../metric/metric.entity";
 import { SeriesInterval } from "./metric-value";
 import { latestMeasurement, metricSeries, metricStale } from "./metric-value.service";
 import { SeriesPoint } from "./metric-value.types";
+import { KNOWN_AT_ARG } from "../graphql/known-at";
+import { valueTime } from "./as-of";
 
 @Resolver(() => Metric)
 export class MetricValueResolver {
   @Readable()
   @FieldResolver(() => Measurement, {
     nullable: true,
-    description: "The current measurement with the greatest observedAt (ties: the latest recorded); null before the first one.",
+    description:
+      "The counted measurement with the greatest observedAt (ties: the latest recorded); null before the first one. At a past knownAt, with the value it had then.",
   })
-  latest(@Root() metric: Metric, @Ctx() ctx: Context) {
-    return latestMeasurement(ctx, metric);
+  latest(@Root() metric: Metric, @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null, @Ctx() ctx: Context) {
+    return latestMeasurement(ctx, metric, valueTime(ctx, null, knownAt).knownAt);
   }
 
   @Readable()
@@ -41,8 +44,9 @@ export class MetricValueResolver {
     to: Date,
     @Arg("interval", () => SeriesInterval, { description: "Bucket size." })
     interval: SeriesInterval,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
     @Ctx() ctx: Context,
   ) {
-    return metricSeries(ctx, metric, from, to, interval);
+    return metricSeries(ctx, metric, from, to, interval, valueTime(ctx, null, knownAt).knownAt);
   }
 }

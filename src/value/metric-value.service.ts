@@ -4,7 +4,7 @@ import { sql, Sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
 import { Measurement } from "../measurement/measurement.entity";
 import { Metric } from "../metric/metric.entity";
-import { resolveAsOf } from "./as-of";
+import { KnownAt, tableAt } from "../database/known-at";
 import { bucketCount, isStale, MAX_SERIES_BUCKETS, SeriesInterval } from "./metric-value";
 import { SeriesPoint } from "./metric-value.types";
 import { COUNTS } from "./progress.sql";
@@ -18,20 +18,20 @@ const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
   YEAR: { unit: "year", step: "1 year" },
 };
 
-/** The current measurement with the greatest observedAt per metric (ties: latest recorded, then id). */
-function latestSql(metricIds: readonly string[]): Sql {
+/** The counted measurement with the greatest observedAt per metric (ties: latest recorded, then id), as known at `k`. */
+function latestSql(metricIds: readonly string[], k: KnownAt): Sql {
   return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id)
     CROSS JOIN LATERAL (
-      SELECT * FROM measurement m WHERE m.metric_id = k.id AND ${COUNTS}
+      SELECT * FROM ${tableAt("measurement", k)} m WHERE m.metric_id = k.id AND ${COUNTS}
       ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC LIMIT 1
     ) m`;
 }
 
-/** `Metric.latest`: one statement for every metric on the page. */
-export function latestMeasurement(ctx: Context, metric: Metric): Promise<Measurement | null> {
+/** `Metric.latest` as known at `k`: one statement for every metric on the page. */
+export function latestMeasurement(ctx: Context, metric: Metric, k: KnownAt): Promise<Measurement | null> {
   return ctx.loaders
-    .get<string, Measurement | null>("value.metric.latest", async (ids) => {
-      const { text, values } = latestSql(ids).toQuery();
+    .get<string, Measurement | null>(`value.metric.latest:${k?.getTime() ?? "now"}`, async (ids) => {
+      const { text, values } = latestSql(ids, k).toQuery();
       const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
       const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
       return ids.map((id) => byMetric.get(id) ?? null);
@@ -39,11 +39,11 @@ export function latestMeasurement(ctx: Context, metric: Metric): Promise<Measure
     .load(metric.rowId);
 }
 
-/** `Metric.stale`, judged at the request's "now" from the same batched `latest`. */
+/** `Metric.stale`, judged at the operation's knownAt (else the request's "now") from the same batched `latest`. */
 export async function metricStale(ctx: Context, metric: Metric): Promise<boolean> {
   if (metric.cadence === null) return false;
-  const latest = await latestMeasurement(ctx, metric);
-  return isStale(metric.cadence, latest?.observedAt ?? null, resolveAsOf(ctx, null));
+  const latest = await latestMeasurement(ctx, metric, ctx.knownAt);
+  return isStale(metric.cadence, latest?.observedAt ?? null, ctx.knownAt ?? ctx.now);
 }
 
 /**
@@ -51,7 +51,7 @@ export async function metricStale(ctx: Context, metric: Metric): Promise<boolean
  * measurements of [from, to), so empty buckets come back as (null, 0). The measurements are
  * one index range scan per metric; LAST takes the greatest (observed_at, recorded_at, id).
  */
-export function seriesSql(metricIds: readonly string[], from: Date, to: Date, interval: SeriesInterval): Sql {
+export function seriesSql(metricIds: readonly string[], from: Date, to: Date, interval: SeriesInterval, k: KnownAt = null): Sql {
   const { unit, step } = BUCKETS[interval];
   return sql`SELECT k.id AS metric_id, g.start AT TIME ZONE 'UTC' AS start, coalesce(a.n, 0)::int AS count, a.value
     FROM unnest(${metricIds}::uuid[]) AS k(id)
@@ -69,15 +69,15 @@ export function seriesSql(metricIds: readonly string[], from: Date, to: Date, in
           ELSE (array_agg(m.value ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC))[1]
         END AS value
       -- only the asked metrics' aggregation (a plain join hashed the whole metric table per request)
-      FROM measurement m JOIN (SELECT id, aggregation FROM metric WHERE id = ANY(${metricIds}::uuid[])) mt ON mt.id = m.metric_id
+      FROM ${tableAt("measurement", k)} m JOIN (SELECT id, aggregation FROM ${tableAt("metric", k)} x WHERE id = ANY(${metricIds}::uuid[])) mt ON mt.id = m.metric_id
       WHERE m.metric_id = ANY(${metricIds}::uuid[]) AND m.observed_at >= ${from}::timestamptz AND m.observed_at < ${to}::timestamptz AND ${COUNTS}
       GROUP BY m.metric_id, mt.aggregation, 2
     ) a ON a.metric_id = k.id AND a.start = g.start
     ORDER BY k.id, g.start`;
 }
 
-/** `Metric.series`: validated here, then one statement for every metric asking the same range. */
-export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date, interval: SeriesInterval): Promise<SeriesPoint[]> {
+/** `Metric.series` as known at `k`: validated here, then one statement for every metric asking the same range. */
+export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date, interval: SeriesInterval, k: KnownAt): Promise<SeriesPoint[]> {
   if (to.getTime() <= from.getTime()) throw new BadUserInputError("`to` must be after `from`", "to");
   const n = bucketCount(from, to, interval);
   if (n > MAX_SERIES_BUCKETS) {
@@ -86,10 +86,10 @@ export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date,
       "interval",
     );
   }
-  const name = `value.metric.series:${from.toISOString()}:${to.toISOString()}:${interval}`;
+  const name = `value.metric.series:${from.toISOString()}:${to.toISOString()}:${interval}:${k?.getTime() ?? "now"}`;
   return ctx.loaders
     .get<string, SeriesPoint[]>(name, async (ids) => {
-      const { text, values } = seriesSql(ids, from, to, interval).toQuery();
+      const { text, values } = seriesSql(ids, from, to, interval, k).toQuery();
       const rows: Array<{ metric_id: string; start: Date; count: number; value: number | null }> = await ctx.dataSource.query(text, values);
       const byMetric = new Map<string, SeriesPoint[]>(ids.map((id) => [id, []]));
       for (const r of rows) byMetric.get(r.metric_id)?.push({ start: r.start, value: r.value, count: r.count });

@@ -4,7 +4,8 @@ import { Readable } from "../graphql/readable";
 import { ReadsKeysOnly } from "../graphql/projection";
 import { Context } from "../context";
 import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
-import { resolveAsOf } from "./as-of";
+import { valueTime } from "./as-of";
+import { KNOWN_AT_ARG } from "../graphql/known-at";
 import { hypothesisProgress, progressExtension, selectsForecast } from "./progress.service";
 import { computedInPage } from "../graphql/page-plan";
 import { subfieldNames } from "../graphql/lookahead";
@@ -12,7 +13,7 @@ import { HypothesisProgress } from "./progress.types";
 
 // a page of hypotheses computes the progress its nodes select in its own statement
 computedInPage<Context>("OutcomeHypothesis", "progress", (ctx, selection) =>
-  progressExtension(resolveAsOf(ctx, selection.args.asOf as Date | null), selectsForecast(selection.subfields)),
+  progressExtension(valueTime(ctx, selection.args.asOf as Date | null, selection.args.knownAt as Date | null), selectsForecast(selection.subfields)),
 );
 
 @Resolver(() => OutcomeHypothesis)
@@ -27,12 +28,13 @@ export class HypothesisProgressResolver {
     @Root() hypothesis: OutcomeHypothesis,
     @Arg("asOf", () => Date, {
       nullable: true,
-      description: "Evaluate as of this instant (default: now). Only measurements observed at or before it count.",
+      description: "Evaluate as of this instant (default: knownAt, else now). Only measurements observed at or before it count.",
     })
     asOf: Date | null,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return hypothesisProgress(ctx, hypothesis, resolveAsOf(ctx, asOf), selectsForecast(subfieldNames(info, info.fieldNodes)));
+    return hypothesisProgress(ctx, hypothesis, valueTime(ctx, asOf, knownAt), selectsForecast(subfieldNames(info, info.fieldNodes)));
   }
 }

@@ -8,6 +8,8 @@ import { NotFoundError } from "../errors";
 import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
 import { fitJoin, progressJoins } from "./progress.sql";
 import { HypothesisProgress } from "./progress.types";
+import { tableAt } from "../database/known-at";
+import { timeKey, ValueTime } from "./as-of";
 
 /** Fields that need the least-squares fit; without them the range scan is skipped. */
 const FORECAST_FIELDS = ["forecastAtTarget", "forecastRatio", "forecastAchievedAt"] as const;
@@ -41,23 +43,23 @@ function progressColumns(withForecast: boolean): Sql {
   );
 }
 
-function progressFrom(asOf: Date, withForecast: boolean, alias: string): Sql {
-  return sql`${progressJoins(asOf, alias)} ${withForecast ? fitJoin(asOf, alias) : raw("")}`;
+function progressFrom(t: ValueTime, withForecast: boolean, alias: string): Sql {
+  return sql`${progressJoins(t.asOf, t.knownAt, alias)} ${withForecast ? fitJoin(t.asOf, t.knownAt, alias) : raw("")}`;
 }
 
 /** One statement for a whole batch of hypotheses: one row per id found. */
-function progressSql(ids: readonly string[], asOf: Date, withForecast: boolean): Sql {
+function progressSql(ids: readonly string[], t: ValueTime, withForecast: boolean): Sql {
   return sql`SELECT h.id, h.baseline, h.target, h.baseline_at, ${progressColumns(withForecast)}
     FROM unnest(${ids}::uuid[]) AS k(id)
-    JOIN outcome_hypothesis h ON h.id = k.id
-    ${progressFrom(asOf, withForecast, "h")}`;
+    JOIN ${tableAt("outcome_hypothesis", t.knownAt)} h ON h.id = k.id
+    ${progressFrom(t, withForecast, "h")}`;
 }
 
-function prefetchKey(asOf: Date, withForecast: boolean): string {
-  return `progress:${asOf.getTime()}:${withForecast}`;
+function prefetchKey(t: ValueTime, withForecast: boolean): string {
+  return `progress:${timeKey(t)}:${withForecast}`;
 }
 
-function toProgress(row: ProgressRow, asOf: Date, withForecast: boolean): HypothesisProgress {
+function toProgress(row: ProgressRow, t: ValueTime, withForecast: boolean): HypothesisProgress {
   const f =
     withForecast && row.x_target !== undefined
       ? forecast(
@@ -66,7 +68,8 @@ function toProgress(row: ProgressRow, asOf: Date, withForecast: boolean): Hypoth
         )
       : NO_FORECAST;
   return Object.assign(new HypothesisProgress(), {
-    asOf,
+    asOf: t.asOf,
+    knownAt: t.reported,
     current: row.current,
     currentObservedAt: row.current_observed_at,
     ratio: row.ratio,
@@ -79,12 +82,12 @@ function toProgress(row: ProgressRow, asOf: Date, withForecast: boolean): Hypoth
 async function loadProgress(
   dataSource: DataSource,
   ids: readonly string[],
-  asOf: Date,
+  t: ValueTime,
   withForecast: boolean,
 ): Promise<Array<HypothesisProgress | Error>> {
-  const { text, values } = progressSql(ids, asOf, withForecast).toQuery();
+  const { text, values } = progressSql(ids, t, withForecast).toQuery();
   const rows: ProgressRow[] = await dataSource.query(text, values);
-  const byId = new Map(rows.map((r) => [r.id, toProgress(r, asOf, withForecast)]));
+  const byId = new Map(rows.map((r) => [r.id, toProgress(r, t, withForecast)]));
   return ids.map((id) => byId.get(id) ?? new NotFoundError("Outcome hypothesis not found"));
 }
 
@@ -96,24 +99,24 @@ async function loadProgress(
 export function hypothesisProgress(
   ctx: Context,
   hypothesis: OutcomeHypothesis,
-  asOf: Date,
+  t: ValueTime,
   withForecast: boolean,
 ): HypothesisProgress | Promise<HypothesisProgress> {
-  const known = prefetched<HypothesisProgress>(hypothesis, prefetchKey(asOf, withForecast));
+  const known = prefetched<HypothesisProgress>(hypothesis, prefetchKey(t, withForecast));
   if (known) return known;
-  const loader = ctx.loaders.get<string, HypothesisProgress>(`value.progress:${asOf.toISOString()}:${withForecast}`, (ids) =>
-    loadProgress(ctx.dataSource, ids, asOf, withForecast),
+  const loader = ctx.loaders.get<string, HypothesisProgress>(`value.progress:${timeKey(t)}:${withForecast}`, (ids) =>
+    loadProgress(ctx.dataSource, ids, t, withForecast),
   );
   return loader.load(hypothesis.rowId);
 }
 
 /** The same progress computed inside a page of hypotheses (alias `x`), kept on each node. */
-export function progressExtension(asOf: Date, withForecast: boolean): PageExtension<OutcomeHypothesis> {
-  const key = prefetchKey(asOf, withForecast);
+export function progressExtension(t: ValueTime, withForecast: boolean): PageExtension<OutcomeHypothesis> {
+  const key = prefetchKey(t, withForecast);
   return {
     // the forecast also reads the hypothesis's own numbers, which the page may not select
     columns: withForecast ? sql`${progressColumns(true)}, x.baseline, x.target, x.baseline_at` : progressColumns(false),
-    joins: progressFrom(asOf, withForecast, "x"),
-    attach: (node, row) => keepPrefetched(node, key, toProgress(row as unknown as ProgressRow, asOf, withForecast)),
+    joins: progressFrom(t, withForecast, "x"),
+    attach: (node, row) => keepPrefetched(node, key, toProgress(row as unknown as ProgressRow, t, withForecast)),
   };
 }

@@ -1,5 +1,6 @@
 import { raw, Sql, sql } from "../database/sql";
 import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
+import { KnownAt, tableAt } from "../database/known-at";
 
 /**
  * DOMAIN.md's weightedProgress over rows carrying `weight` and `clamped_ratio` (from
@@ -14,6 +15,14 @@ export const WEIGHTED_PROGRESS_SQL = raw("sum(weight * clamped_ratio) / nullif(s
  */
 export const COUNTS = raw("m.retracted_at IS NULL");
 
+/**
+ * The measurements `m` as known at `k` (null: now): at a past k, `measurement_at(k)`, the
+ * states that counted then; COUNTS holds for all of those.
+ */
+export function measurementsAt(k: KnownAt): Sql {
+  return sql`${tableAt("measurement", k)} m`;
+}
+
 /** The measurements of hypothesis row `h` that count as of `asOf`: observed in [baselineAt, asOf], not retracted. */
 function inWindow(asOf: Date, h: Sql): Sql {
   return sql`m.metric_id = ${h}.metric_id AND m.observed_at >= ${h}.baseline_at AND m.observed_at <= ${asOf}::timestamptz AND ${COUNTS}`;
@@ -21,7 +30,7 @@ function inWindow(asOf: Date, h: Sql): Sql {
 
 /**
  * Joins that add the progress of every row `h` (or `alias`: any relation with metric_id,
- * baseline, target, baseline_at and target_date) as of `asOf`:
+ * baseline, target, baseline_at and target_date) as of `asOf`, from the measurements known at `k`:
  *   cur.value, cur.observed_at                          the current measurement (or NULL),
  *   pr.ratio, pr.expected_ratio, pr.status              per DOMAIN.md's rules,
  *   pr.clamped_ratio                                    clamp(ratio, 0, 1), NULL without data.
@@ -34,11 +43,11 @@ function inWindow(asOf: Date, h: Sql): Sql {
  * same double a JS client computes from the same instants; ratio uses the same float8
  * operations as JS. Status thresholds therefore agree with JS to the last bit.
  */
-export function progressJoins(asOf: Date, alias = "h"): Sql {
+export function progressJoins(asOf: Date, k: KnownAt, alias = "h"): Sql {
   const h = raw(alias);
   return sql`
     LEFT JOIN LATERAL (
-      SELECT m.value, m.observed_at FROM measurement m
+      SELECT m.value, m.observed_at FROM ${measurementsAt(k)}
       WHERE ${inWindow(asOf, h)}
       ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC
       LIMIT 1
@@ -71,7 +80,7 @@ export function progressJoins(asOf: Date, alias = "h"): Sql {
  * value on x = seconds since baselineAt over the same window. A forward range scan of the
  * same index (index-only), so only asked for when a forecast field is selected.
  */
-export function fitJoin(asOf: Date, alias = "h"): Sql {
+export function fitJoin(asOf: Date, k: KnownAt, alias = "h"): Sql {
   const h = raw(alias);
   return sql`
     CROSS JOIN LATERAL (
@@ -79,7 +88,7 @@ export function fitJoin(asOf: Date, alias = "h"): Sql {
         regr_slope(m.value, extract(epoch FROM m.observed_at - ${h}.baseline_at)::float8) AS slope,
         regr_intercept(m.value, extract(epoch FROM m.observed_at - ${h}.baseline_at)::float8) AS intercept,
         extract(epoch FROM ${h}.target_date - ${h}.baseline_at)::float8 AS x_target
-      FROM measurement m
+      FROM ${measurementsAt(k)}
       WHERE ${inWindow(asOf, h)}
     ) fit`;
 }

@@ -21,8 +21,13 @@ registerEnumType(ProgressStatus, {
     "Progress of an outcome hypothesis as of an instant (DOMAIN.md, “Value realization”). Only measurements observed in [baselineAt, asOf] count.",
 })
 export class HypothesisProgress {
-  @Field(() => Date, { description: "The instant this progress is evaluated at." })
+  @Field(() => Date, { description: "The instant this progress is evaluated at (world time: observations made by then count)." })
   asOf!: Date;
+
+  @Field(() => Date, {
+    description: "The record time it was computed at: what the service had recorded by then counts. Store it with the figure to reproduce it.",
+  })
+  knownAt!: Date;
 
   @Field(() => Float, {
     nullable: true,

@@ -5,7 +5,9 @@ import { Capability } from "../access/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
 import { valueReport } from "./report.service";
+import { valueTime } from "./as-of";
 import { ValueReportConnection, ValueReportFilter } from "./report.types";
+import { KNOWN_AT_ARG } from "../graphql/known-at";
 
 @Resolver()
 export class ValueReportResolver {
@@ -16,13 +18,14 @@ export class ValueReportResolver {
   })
   valueReport(
     @Arg("portfolioId", () => ID, { description: "Global ID of the portfolio whose subtree is reported." }) portfolioId: string,
-    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: now)." }) asOf: Date | null,
+    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: knownAt, else now)." }) asOf: Date | null,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
     @Arg("filter", () => ValueReportFilter, { nullable: true, description: "Conditions to narrow the rows." })
     filter: ValueReportFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return valueReport(ctx, portfolioId, asOf, filter, planPage(ctx, info, page));
+    return valueReport(ctx, portfolioId, valueTime(ctx, asOf, knownAt), filter, planPage(ctx, info, page));
   }
 }

@@ -6,7 +6,8 @@ import { raw, Sql, sql, where } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { COUNTED_STATES } from "../hypothesis/hypothesis.entity";
 import { encodeGlobalId, expectGlobalId } from "../common/global-id";
-import { resolveAsOf } from "./as-of";
+import { ValueTime } from "./as-of";
+import { tableAt } from "../database/known-at";
 import { progressJoins } from "./progress.sql";
 import { ValueReportFilter, ValueReportRow } from "./report.types";
 
@@ -19,17 +20,17 @@ const SORT = ["t.portfolio_name", "t.portfolio_id", "t.initiative_name", "t.init
 
 interface ReportQuery {
   rootId: string;
-  asOf: Date;
+  time: ValueTime;
   conditions: Sql[];
   statuses: string[] | null;
 }
 
-function prepare(ctx: Context, portfolioId: string, asOf: Date | null | undefined, filter: ValueReportFilter | null | undefined): ReportQuery {
+function prepare(portfolioId: string, time: ValueTime, filter: ValueReportFilter | null | undefined): ReportQuery {
   const rootId = expectGlobalId(portfolioId, "Portfolio", "portfolioId");
   const conditions = [sql`h.state = ANY(${filter?.states ?? COUNTED_STATES}::text[])`];
   if (filter?.metricKey != null) conditions.push(sql`mt.key = ${filter.metricKey}`);
   if (filter?.initiativeId != null) conditions.push(sql`i.id = ${expectGlobalId(filter.initiativeId, "Initiative", "filter.initiativeId")}::uuid`);
-  return { rootId, asOf: resolveAsOf(ctx, asOf), conditions, statuses: filter?.statuses ?? null };
+  return { rootId, time, conditions, statuses: filter?.statuses ?? null };
 }
 
 /** The progress columns of a report row `alias`, from progressJoins over it. */
@@ -45,28 +46,30 @@ function progressColumns(alias: string): Sql {
  * measurements); without one it is a page extension, computed for the page's rows only.
  */
 function rowsOf(q: ReportQuery): Sql {
+  const k = q.time.knownAt;
   const progress = q.statuses ? sql`, ${progressColumns("h")}` : raw("");
   const conditions = q.statuses ? [...q.conditions, sql`pr.status = ANY(${q.statuses}::text[])`] : q.conditions;
-  return sql`(WITH RECURSIVE ${belowCte("tree", sql`SELECT ${q.rootId}::uuid`)}
+  return sql`(WITH RECURSIVE ${belowCte("tree", sql`SELECT ${q.rootId}::uuid`, [], undefined, k)}
     SELECT h.id, p.id AS portfolio_id, p.name AS portfolio_name, i.id AS initiative_id, i.name AS initiative_name,
       h.created_at, h.state, h.weight, h.metric_id, h.baseline, h.baseline_at, h.target, h.target_date, h.expected_benefit,
       mt.key AS metric_key, mt.unit AS metric_unit${progress}
-    FROM tree JOIN portfolio p ON p.id = tree.id
-    JOIN initiative i ON i.portfolio_id = p.id
-    JOIN outcome_hypothesis h ON h.initiative_id = i.id
-    JOIN metric mt ON mt.id = h.metric_id
-    ${q.statuses ? progressJoins(q.asOf) : raw("")}
+    FROM tree JOIN ${tableAt("portfolio", k)} p ON p.id = tree.id
+    JOIN ${tableAt("initiative", k)} i ON i.portfolio_id = p.id
+    JOIN ${tableAt("outcome_hypothesis", k)} h ON h.initiative_id = i.id
+    JOIN ${tableAt("metric", k)} mt ON mt.id = h.metric_id
+    ${q.statuses ? progressJoins(q.time.asOf, k) : raw("")}
     ${where(conditions)})`;
 }
 
 /** Progress computed for the page's rows only (no status filter). */
-function progressOfPage(asOf: Date): PageExtension<ValueReportRow> {
-  return { columns: progressColumns("x"), joins: progressJoins(asOf, "x"), attach: () => undefined };
+function progressOfPage(t: ValueTime): PageExtension<ValueReportRow> {
+  return { columns: progressColumns("x"), joins: progressJoins(t.asOf, t.knownAt, "x"), attach: () => undefined };
 }
 
-function toRow(r: Record<string, any>, asOf: Date): ValueReportRow {
+function toRow(r: Record<string, any>, t: ValueTime): ValueReportRow {
   return Object.assign(new ValueReportRow(), {
-    asOf,
+    asOf: t.asOf,
+    knownAt: t.reported,
     portfolioId: encodeGlobalId("Portfolio", r.portfolio_id),
     portfolioName: r.portfolio_name,
     initiativeId: encodeGlobalId("Initiative", r.initiative_id),
@@ -93,11 +96,11 @@ function toRow(r: Record<string, any>, asOf: Date): ValueReportRow {
 export async function valueReport(
   ctx: Context,
   portfolioId: string,
-  asOf: Date | null | undefined,
+  time: ValueTime,
   filter: ValueReportFilter | null | undefined,
   plan: PagePlan<ValueReportRow>,
 ): Promise<ConnectionResult<ValueReportRow>> {
-  const q = prepare(ctx, portfolioId, asOf, filter);
+  const q = prepare(portfolioId, time, filter);
   const notFound = () => new NotFoundError(`Portfolio ${portfolioId} not found`, "portfolioId");
   // roles hold down the tree, so a visible root means every row below it is visible too
   if ((await ctx.access.rank(q.rootId)) === 0) throw notFound();
@@ -107,10 +110,10 @@ export async function valueReport(
     conditions: [],
     sort: SORT,
     direction: OrderDirection.ASC,
-    toNode: (row) => toRow(row, q.asOf),
+    toNode: (row) => toRow(row, q.time),
     // an empty page and a missing portfolio look alike; the same statement tells them apart
-    guard: { holds: sql`EXISTS (SELECT 1 FROM portfolio WHERE id = ${q.rootId}::uuid)`, error: notFound },
+    guard: { holds: sql`EXISTS (SELECT 1 FROM ${tableAt("portfolio", q.time.knownAt)} p WHERE id = ${q.rootId}::uuid)`, error: notFound },
   };
-  const extensions = q.statuses ? plan.extensions : [...plan.extensions, progressOfPage(q.asOf)];
+  const extensions = q.statuses ? plan.extensions : [...plan.extensions, progressOfPage(q.time)];
   return fetchPage(ctx, list, { ...plan, columns: null, extensions });
 }

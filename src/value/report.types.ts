@@ -27,8 +27,13 @@ export class ValueReportFilter {
   description: "One row of the value report: one outcome hypothesis and its progress as of the report's instant.",
 })
 export class ValueReportRow {
-  @Field(() => Date, { description: "The instant the row is evaluated at (the report's `asOf`, default now)." })
+  @Field(() => Date, { description: "The instant the row is evaluated at (the report's `asOf`, default its knownAt)." })
   asOf!: Date;
+
+  @Field(() => Date, {
+    description: "The record time the row was computed at (the report's `knownAt`, default now). Store it with the figures to reproduce them.",
+  })
+  knownAt!: Date;
 
   @Field(() => ID, { description: "Global ID of the portfolio holding the initiative." })
   portfolioId!: string;

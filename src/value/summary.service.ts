@@ -6,30 +6,32 @@ import { PROGRESS_STATUSES } from "./progress";
 import { progressJoins, WEIGHTED_PROGRESS_SQL } from "./progress.sql";
 import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
 import { ValueSummary } from "./summary.types";
+import { KnownAt, tableAt } from "../database/known-at";
+import { timeKey, ValueTime } from "./as-of";
 
 /** The initiatives each key covers: rows (ord, id, budget, actual_cost) of CTE `scope`, keyed by `keys.ord`. */
-export function initiativeScope(ids: readonly string[]): Sql {
+export function initiativeScope(ids: readonly string[], k: KnownAt): Sql {
   return sql`keys AS (SELECT k.id, k.ord FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS k(id, ord)),
-    scope AS (SELECT keys.ord, i.id, i.budget, i.actual_cost FROM keys JOIN initiative i ON i.id = keys.id)`;
+    scope AS (SELECT keys.ord, i.id, i.budget, i.actual_cost FROM keys JOIN ${tableAt("initiative", k)} i ON i.id = keys.id)`;
 }
 
-/** A portfolio's own initiatives, or (deep) those of its whole subtree, archived portfolios included. */
-export function portfolioScope(ids: readonly string[], deep: readonly boolean[]): Sql {
+/** A portfolio's own initiatives, or (deep) those of its whole subtree, archived portfolios included (tree and initiatives as known at `k`). */
+export function portfolioScope(ids: readonly string[], deep: readonly boolean[], k: KnownAt): Sql {
   return sql`keys AS (SELECT k.id, k.deep, k.ord FROM unnest(${ids}::uuid[], ${deep}::bool[]) WITH ORDINALITY AS k(id, deep, ord)),
-    ${belowCte("tree", sql`SELECT keys.id, keys.ord, keys.deep FROM keys`, ["ord", "deep"], "deep")},
-    scope AS (SELECT t.ord, i.id, i.budget, i.actual_cost FROM tree t JOIN initiative i ON i.portfolio_id = t.id)`;
+    ${belowCte("tree", sql`SELECT keys.id, keys.ord, keys.deep FROM keys`, ["ord", "deep"], "deep", k)},
+    scope AS (SELECT t.ord, i.id, i.budget, i.actual_cost FROM tree t JOIN ${tableAt("initiative", k)} i ON i.portfolio_id = t.id)`;
 }
 
 const statusColumns = raw(PROGRESS_STATUSES.map((s) => `count(*) FILTER (WHERE status = '${s}')::int AS "n_${s}"`).join(",\n      "));
 
 /** One statement for a batch of scopes: every figure is aggregated in SQL, one row per key. */
-export function summarySql(scope: Sql, asOf: Date): Sql {
+export function summarySql(scope: Sql, t: ValueTime): Sql {
   return sql`WITH RECURSIVE ${scope},
     money AS (SELECT ord, sum(actual_cost) AS investment, sum(budget) AS planned FROM scope GROUP BY ord),
     hyp AS (
       SELECT s.ord, h.weight, h.expected_benefit, pr.clamped_ratio, pr.status
-      FROM scope s JOIN outcome_hypothesis h ON h.initiative_id = s.id
-      ${progressJoins(asOf)}
+      FROM scope s JOIN ${tableAt("outcome_hypothesis", t.knownAt)} h ON h.initiative_id = s.id
+      ${progressJoins(t.asOf, t.knownAt)}
       WHERE h.state IN ${COUNTED_STATES_SQL}
     ),
     agg AS (
@@ -46,9 +48,10 @@ export function summarySql(scope: Sql, asOf: Date): Sql {
     ORDER BY keys.ord`;
 }
 
-function toSummary(row: Record<string, any>, asOf: Date): ValueSummary {
+function toSummary(row: Record<string, any>, t: ValueTime): ValueSummary {
   return Object.assign(new ValueSummary(), {
-    asOf,
+    asOf: t.asOf,
+    knownAt: t.reported,
     hypothesisCount: row.hypothesis_count ?? 0,
     statusCounts: PROGRESS_STATUSES.map((status) => ({ status, count: row[`n_${status}`] ?? 0 })),
     weightedProgress: row.weighted_progress ?? null,
@@ -60,31 +63,32 @@ function toSummary(row: Record<string, any>, asOf: Date): ValueSummary {
   });
 }
 
-async function run(dataSource: DataSource, query: Sql, asOf: Date): Promise<ValueSummary[]> {
+async function run(dataSource: DataSource, query: Sql, t: ValueTime): Promise<ValueSummary[]> {
   const { text, values } = query.toQuery();
   const rows: Record<string, unknown>[] = await dataSource.query(text, values);
-  return rows.map((r) => toSummary(r, asOf));
+  return rows.map((r) => toSummary(r, t));
 }
 
 /** `Initiative.valueSummary`: one statement per batch of initiatives. */
-export function initiativeSummary(ctx: Context, initiativeId: string, asOf: Date): Promise<ValueSummary> {
+export function initiativeSummary(ctx: Context, initiativeId: string, t: ValueTime): Promise<ValueSummary> {
   return ctx.loaders
-    .get<string, ValueSummary>(`value.summary.initiative:${asOf.toISOString()}`, (ids) =>
-      run(ctx.dataSource, summarySql(initiativeScope(ids), asOf), asOf),
+    .get<string, ValueSummary>(`value.summary.initiative:${timeKey(t)}`, (ids) =>
+      run(ctx.dataSource, summarySql(initiativeScope(ids, t.knownAt), t), t),
     )
     .load(initiativeId);
 }
 
 /** `Portfolio.valueSummary`: one statement per batch of (portfolio, includeDescendants) keys. */
-export function portfolioSummary(ctx: Context, portfolioId: string, includeDescendants: boolean, asOf: Date): Promise<ValueSummary> {
+export function portfolioSummary(ctx: Context, portfolioId: string, includeDescendants: boolean, t: ValueTime): Promise<ValueSummary> {
   return ctx.loaders
-    .get<string, ValueSummary>(`value.summary.portfolio:${asOf.toISOString()}`, (keys) => {
+    .get<string, ValueSummary>(`value.summary.portfolio:${timeKey(t)}`, (keys) => {
       const parsed = keys.map((k) => k.split("|"));
       const scope = portfolioScope(
         parsed.map(([id]) => id),
         parsed.map(([, deep]) => deep === "1"),
+        t.knownAt,
       );
-      return run(ctx.dataSource, summarySql(scope, asOf), asOf);
+      return run(ctx.dataSource, summarySql(scope, t), t);
     })
     .load(`${portfolioId}|${includeDescendants ? "1" : "0"}`);
 }

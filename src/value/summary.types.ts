@@ -17,8 +17,13 @@ export class StatusCount {
     "Value realization rolled up over an initiative or a portfolio (DOMAIN.md, “Value realization”). Hypothesis figures count states ACTIVE, VALIDATED and INVALIDATED; money counts every initiative in scope whatever its stage. Amounts are in the reporting currency.",
 })
 export class ValueSummary {
-  @Field(() => Date, { description: "The instant the summary is evaluated at." })
+  @Field(() => Date, { description: "The instant the summary is evaluated at (world time: observations made by then count)." })
   asOf!: Date;
+
+  @Field(() => Date, {
+    description: "The record time it was computed at: what the service had recorded by then counts. Store it with the figure to reproduce it.",
+  })
+  knownAt!: Date;
 
   @Field(() => Int, { description: "Counted hypotheses (states ACTIVE, VALIDATED, INVALIDATED)." })
   hypothesisCount!: number;
