@@ -20,7 +20,7 @@
 import os from "node:os";
 import path from "node:path";
 
-export const SCENARIOS = ["dashboard", "rollup", "series", "report", "ingestion"] as const;
+export const SCENARIOS = ["dashboard", "rollup", "series", "report", "ingestion", "knownAt"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Scale {

@@ -48,6 +48,8 @@ export interface RunReport {
   scenarios: ScenarioResult[];
   knapsack: Record<string, unknown> | null;
   serverPeakMB: number | null;
+  /** Issue 11: the later wave of changes after K, and the history tables' sizes (bench/known-at.ts). */
+  history?: Record<string, unknown>;
   floorPeakMB: number | null;
   targets: Target[];
   errors: string[];

@@ -20,6 +20,7 @@ import { formatSummary, summarize } from "./cpu-profile";
 import { formatReport, RunReport, writeReport } from "./report";
 import { ReadScenario, scenarioParams } from "./scenarios";
 import { verify, Verification } from "./verify";
+import { historySizes, LaterHistory, laterHistory, measureKnownAt } from "./known-at";
 
 const POOL_SIZE = 10;
 /**
@@ -122,6 +123,12 @@ async function main(): Promise<number> {
     log(`dataset built in ${fixtures.buildSeconds.toFixed(1)} s: ${JSON.stringify(fixtures.counts)}`);
     await db.dataSource.destroy(); // the bench's own pool is not needed any more
     const params = scenarioParams(fixtures);
+    let later: LaterHistory | null = null;
+    if (opts.only.includes("knownAt")) {
+      later = await laterHistory(db.url);
+      report.history = { later, afterLaterWave: await historySizes(db.url) };
+      log(`knownAt: K = ${later.knownAt}; after it ${JSON.stringify(later)}`);
+    }
 
     // Answers and SQL/request come from a server with SQL statistics on; the timed server is
     // then a production server as deployed, without them (they cost it CPU on every promise).
@@ -146,7 +153,7 @@ async function main(): Promise<number> {
     };
     const endpoints = { graphqlUrl: `http://127.0.0.1:${server.port}/graphql`, token: server.token, floorUrl: `http://127.0.0.1:${floor.port}` };
 
-    const reads = opts.only.filter((s): s is ReadScenario & ScenarioName => s !== "ingestion");
+    const reads = opts.only.filter((s): s is ReadScenario & ScenarioName => s !== "ingestion" && s !== "knownAt");
     const verified: Verification[] = [];
     for (const scenario of reads) {
       const v = await verify(endpoints, scenario, params);
@@ -180,7 +187,18 @@ async function main(): Promise<number> {
         `${v.scenario}: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} ${result.unit} (ratio ${result.ratio.toFixed(2)}), p95 ${result.server.p95.toFixed(1)} ms`,
       );
     }
+    if (later) {
+      for (const scenario of ["dashboard", "rollup"] as const) {
+        log(`${scenario}@knownAt: 3 alternating rounds of ${opts.durationS} s, current path then K …`);
+        const result = await measureKnownAt(setup, scenario, later, opts.connections, errors);
+        report.scenarios.push(result);
+        log(
+          `${scenario}@knownAt: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} req/s on the current path (ratio ${result.ratio.toFixed(2)})`,
+        );
+      }
+    }
     if (opts.only.includes("ingestion")) {
+      const sizesBefore = later ? await historySizes(db.url) : null;
       const spec = {
         clients: opts.ingestClients,
         batchesPerClient: opts.ingestBatches,
@@ -192,6 +210,25 @@ async function main(): Promise<number> {
       const result = await measureIngestion(setup, spec, errors);
       report.scenarios.push(result);
       log(`ingestion: ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`);
+      if (sizesBefore) {
+        const after = await historySizes(db.url);
+        const grew = (t: string) => (after[t]?.bytes ?? 0) - (sizesBefore[t]?.bytes ?? 0);
+        const ingested = after.measurement.rows - sizesBefore.measurement.rows;
+        const perMillion = (bytes: number) => Math.round((bytes / Math.max(1, ingested)) * 1e6);
+        const historyBytes = Object.entries(after)
+          .filter(([t]) => t !== "measurement")
+          .reduce((s, [, v]) => s + v.bytes, 0);
+        report.history = {
+          ...report.history,
+          afterIngestion: after,
+          ingestedRows: ingested,
+          changeBytesPerMillionIngested: perMillion(grew("change")),
+          revisionBytesPerMillionIngested: perMillion(grew("measurement_revision")),
+          historyBytesPerMillionMeasurements: Math.round((historyBytes / after.measurement.rows) * 1e6),
+          measurementBytesPerMillion: Math.round((after.measurement.bytes / after.measurement.rows) * 1e6),
+        };
+        log(`history: ${JSON.stringify(report.history, null, 0)}`);
+      }
     }
 
     report.serverPeakMB = memoryOf(server.pid).peakMB;

@@ -7,7 +7,7 @@ import { Metric } from "../metric/metric.entity";
 import { KnownAt, tableAt } from "../database/known-at";
 import { bucketCount, isStale, MAX_SERIES_BUCKETS, SeriesInterval } from "./metric-value";
 import { SeriesPoint } from "./metric-value.types";
-import { COUNTS } from "./progress.sql";
+import { COUNTS, latestCounted } from "./progress.sql";
 
 /** date_trunc unit and generate_series step per interval (trusted constants, sent as parameters). */
 const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
@@ -19,19 +19,16 @@ const BUCKETS: Record<SeriesInterval, { unit: string; step: string }> = {
 };
 
 /** The counted measurement with the greatest observedAt per metric (ties: latest recorded, then id), as known at `k`. */
-function latestSql(metricIds: readonly string[], k: KnownAt): Sql {
-  return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id)
-    CROSS JOIN LATERAL (
-      SELECT * FROM ${tableAt("measurement", k)} m WHERE m.metric_id = k.id AND ${COUNTS}
-      ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC LIMIT 1
-    ) m`;
+function latestSql(metricIds: readonly string[], k: KnownAt, columns: readonly string[]): Sql {
+  return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id) CROSS JOIN LATERAL (${latestCounted(k, sql`m.metric_id = k.id`, columns)}) m`;
 }
 
 /** `Metric.latest` as known at `k`: one statement for every metric on the page. */
 export function latestMeasurement(ctx: Context, metric: Metric, k: KnownAt): Promise<Measurement | null> {
   return ctx.loaders
     .get<string, Measurement | null>(`value.metric.latest:${k?.getTime() ?? "now"}`, async (ids) => {
-      const { text, values } = latestSql(ids, k).toQuery();
+      const columns = ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
+      const { text, values } = latestSql(ids, k, columns).toQuery();
       const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
       const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
       return ids.map((id) => byMetric.get(id) ?? null);
