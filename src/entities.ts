@@ -8,6 +8,7 @@ import { PortfolioMember } from "./member/member.entity";
 import { InitiativeCriterionScore, ScoringModel, ScoringModelVersion } from "./prioritization/scoring-model.entity";
 import { Scenario } from "./scenario/scenario.entity";
 import { Change } from "./history/change.entity";
+import { Decision, FundingTranche, GatePolicy, SignalSnooze } from "./decision/decision.entity";
 // every change on the write path is recorded as a row of `change`, in every process that writes
 import "./history/history.hook";
 
@@ -26,4 +27,8 @@ export const entities = [
   InitiativeCriterionScore,
   Scenario,
   Change,
+  Decision,
+  FundingTranche,
+  GatePolicy,
+  SignalSnooze,
 ];

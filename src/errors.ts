@@ -3,7 +3,7 @@
  * GraphQL; the edge (src/graphql/format-error.ts) maps each to `extensions.code` and
  * `extensions.field`. Anything else a client sees is masked as INTERNAL_SERVER_ERROR.
  */
-export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "GATE_NOT_MET" | "INTERNAL_SERVER_ERROR";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -37,6 +37,14 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = "CONFLICT";
+}
+
+/** A decision whose stage gate criteria are not met: `unmet` lists each (API.md, "Errors"). */
+export class GateNotMetError extends DomainError {
+  readonly code = "GATE_NOT_MET";
+  constructor(message: string, unmet: ReadonlyArray<{ criterion: string; detail: string }>) {
+    super(message, "input.kind", { unmet });
+  }
 }
 
 export class UnauthenticatedError extends DomainError {

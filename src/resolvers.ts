@@ -17,6 +17,13 @@ import { PortfolioMembersResolver } from "./member/member.resolver";
 import { PortfolioPrioritizationResolver, ScoringModelResolver } from "./prioritization/prioritization.resolver";
 import { ScenarioItemResolver, ScenarioResolver } from "./scenario/scenario.resolver";
 import { ChangeResolver, historyResolvers } from "./history/history.resolver";
+import {
+  DecisionResolver,
+  FundingTrancheResolver,
+  InitiativeDecisionResolver,
+  PortfolioDecisionResolver,
+  SignalStateResolver,
+} from "./decision/decision.resolver";
 
 /** Every resolver class in the schema. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -46,4 +53,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ScenarioItemResolver,
   ChangeResolver,
   ...historyResolvers,
+  DecisionResolver,
+  InitiativeDecisionResolver,
+  PortfolioDecisionResolver,
+  FundingTrancheResolver,
+  SignalStateResolver,
 ];

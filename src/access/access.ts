@@ -18,6 +18,8 @@ const SCOPED_TABLES = [
   "scenario",
   "api_token",
   "change",
+  "decision",
+  "funding_tranche",
 ] as const;
 export type ScopedTable = (typeof SCOPED_TABLES)[number];
 const SCOPED = new Set<string>(SCOPED_TABLES);
@@ -136,6 +138,8 @@ function visibleRows(table: Exclude<ScopedTable, "api_token" | "change">, a: str
     case "scoring_model":
     case "scenario":
       return sql`${col("portfolio_id")} = ANY(${ids}::uuid[])`;
+    case "decision":
+    case "funding_tranche":
     case "outcome_hypothesis":
       return sql`${col("initiative_id")} IN (SELECT id FROM initiative WHERE portfolio_id = ANY(${ids}::uuid[]))`;
     case "metric":

@@ -18,6 +18,10 @@ const TRACKED = new Set([
   "portfolio_member",
   "scoring_model",
   "initiative_criterion_score",
+  "decision",
+  "funding_tranche",
+  "gate_policy",
+  "signal_snooze",
   "measurement",
 ]);
 

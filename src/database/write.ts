@@ -219,10 +219,12 @@ export class Tx {
   /**
    * INSERT … RETURNING *: the new row as an entity; a CREATE change. `version` may be given
    * only where it is data (a snapshot row such as scoring_model_version); versioned rows start at 1.
+   * `key`: the new row's primary key, when other rows written first must name it (a decision
+   * and the tranches it releases); otherwise the database makes one.
    */
-  async insert<T extends object>(entity: EntityClass<T>, values: ChangeSet<T> & { version?: number }): Promise<T> {
+  async insert<T extends object>(entity: EntityClass<T>, values: ChangeSet<T> & { version?: number }, key?: string): Promise<T> {
     const info = infoOf(this.em.connection, entity);
-    const { sets, values: params } = this.setList(info, values, 0);
+    const { sets, values: params } = this.setList(info, key === undefined ? values : { ...values, [info.key]: key }, 0);
     const columns = sets.map((s) => s.slice(0, s.indexOf(" = ")));
     const placeholders = sets.map((s) => s.slice(s.indexOf(" = ") + 3));
     const text = columns.length

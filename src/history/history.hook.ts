@@ -20,9 +20,11 @@ onChange(async (tx, change, row) => {
   const initiativeIds =
     change.entity === "OutcomeHypothesis" && typeof row?.initiativeId === "string"
       ? [row.initiativeId]
-      : change.entity === "InitiativeCriterionScore"
-        ? [change.id]
-        : [];
+      : (change.entity === "FundingTranche" || change.entity === "SignalSnooze") && typeof row?.initiativeId === "string"
+        ? [row.initiativeId]
+        : change.entity === "InitiativeCriterionScore"
+          ? [change.id]
+          : [];
   // set-based measurement writes name the metrics they touched in their scope (recordChange)
   const metricIds = Array.isArray(row?.metricIds) ? (row.metricIds as string[]) : [];
   const owner = change.entity === "ApiToken" && typeof row?.createdBy === "string" ? row.createdBy : null;

@@ -14,6 +14,7 @@ export enum InitiativeStage {
   PROPOSED = "PROPOSED",
   APPROVED = "APPROVED",
   IN_DELIVERY = "IN_DELIVERY",
+  ON_HOLD = "ON_HOLD",
   DELIVERED = "DELIVERED",
   CLOSED = "CLOSED",
   STOPPED = "STOPPED",
@@ -27,6 +28,7 @@ registerEnumType(InitiativeStage, {
     PROPOSED: { description: "Proposed for funding." },
     APPROVED: { description: "Funded, not yet started." },
     IN_DELIVERY: { description: "Being built or rolled out." },
+    ON_HOLD: { description: "Paused by a PAUSE decision; RESUME returns it to the stage it left." },
     DELIVERED: { description: "Delivered; its outcomes are still being measured." },
     CLOSED: { description: "Finished; no longer tracked for prioritization." },
     STOPPED: { description: "Stopped before completion." },
@@ -39,7 +41,7 @@ registerEnumType(InitiativeStage, {
 @Check("initiative_budget_nonnegative", "budget >= 0")
 @Check("initiative_actual_cost_nonnegative", "actual_cost >= 0")
 @Check("initiative_dates_ordered", "target_date >= start_date")
-@Check("initiative_stage_valid", "stage IN ('IDEA','PROPOSED','APPROVED','IN_DELIVERY','DELIVERED','CLOSED','STOPPED')")
+@Check("initiative_stage_valid", "stage IN ('IDEA','PROPOSED','APPROVED','IN_DELIVERY','ON_HOLD','DELIVERED','CLOSED','STOPPED')")
 @Index("initiative_portfolio_name_idx", ["portfolioId", "name", "rowId"])
 @Index("initiative_name_idx", ["name", "rowId"])
 @Index("initiative_created_at_idx", ["createdAt", "rowId"])

@@ -151,9 +151,6 @@ export class UpdateInitiativeInput extends InitiativeScoringInput {
   @Field(() => String, { nullable: true, description: "New sponsor." })
   sponsor?: string | null;
 
-  @Field(() => InitiativeStage, { nullable: true, description: "New stage." })
-  stage?: InitiativeStage | null;
-
   @Field(() => Float, { nullable: true, description: "New budget (≥ 0); null clears it." })
   @IsOptional()
   @Min(0)

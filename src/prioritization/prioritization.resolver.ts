@@ -8,9 +8,8 @@ import { PageArgs } from "../common/connection";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { portfolioLoader } from "../portfolio/portfolio.service";
 import { valueTime } from "../value/as-of";
-import { KNOWN_AT_ARG } from "../graphql/known-at";
 import { expectGlobalId } from "../common/global-id";
-import { RankingConnection, RankingModel, Signal } from "./prioritization.types";
+import { RankingConnection, RankingModel } from "./prioritization.types";
 import * as ranking from "./ranking.service";
 import { ScoringModel } from "./scoring-model.entity";
 import {
@@ -52,25 +51,6 @@ export class PortfolioPrioritizationResolver {
   ) {
     const args = { model, scoringModelId, includeDescendants, knownAt: valueTime(ctx, null, knownAt).knownAt };
     return ranking.ranking(ctx, portfolio, args, planPage(ctx, info, page));
-  }
-
-  @Readable()
-  @FieldResolver(() => [Signal], {
-    description: "Evidence-driven re-prioritization signals as of an instant, in ranking order.",
-    complexity: 50,
-  })
-  signals(
-    @Root() portfolio: Portfolio,
-    @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: knownAt, else now)." }) asOf: Date | null,
-    @Arg("model", () => RankingModel, { defaultValue: RankingModel.WSJF, description: "The ranking model ACCELERATE compares ranks by." })
-    model: RankingModel,
-    @Arg("scoringModelId", () => ID, { nullable: true, description: "CUSTOM: the scoring model." }) scoringModelId: string | null,
-    @Arg("includeDescendants", () => Boolean, { defaultValue: true, description: "Cover the whole subtree (default)." }) includeDescendants: boolean,
-    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
-    @Ctx() ctx: Context,
-  ) {
-    const time = valueTime(ctx, asOf, knownAt);
-    return ranking.signals(ctx, portfolio, time, { model, scoringModelId, includeDescendants, knownAt: time.knownAt });
   }
 
   @Readable()

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Initiative } from "../initiative/initiative.entity";
 import { PageInfo } from "../common/connection";
+import { LocalDateResolver } from "graphql-scalars";
 
 export enum RankingModel {
   WSJF = "WSJF",
@@ -88,6 +89,8 @@ export enum SignalKind {
   NO_EVIDENCE = "NO_EVIDENCE",
   BURN_WITHOUT_VALUE = "BURN_WITHOUT_VALUE",
   ACCELERATE = "ACCELERATE",
+  REVIEW_DUE = "REVIEW_DUE",
+  OVERSPEND = "OVERSPEND",
 }
 registerEnumType(SignalKind, {
   name: "SignalKind",
@@ -98,6 +101,25 @@ registerEnumType(SignalKind, {
     NO_EVIDENCE: { description: "In delivery or delivered, hypotheses but no data, the earliest baseline over 90 days ago." },
     BURN_WITHOUT_VALUE: { description: "At least 80% of the budget spent and weighted progress under 0.3 (or none)." },
     ACCELERATE: { description: "Every hypothesis with data on track or achieved, yet ranked in the bottom half." },
+    REVIEW_DUE: { description: "The latest decision's reviewBy has passed and no decision followed it." },
+    OVERSPEND: { description: "The initiative has funding tranches and its actual cost exceeds the released funding." },
+  },
+});
+
+export enum SignalState {
+  OPEN = "OPEN",
+  ACKNOWLEDGED = "ACKNOWLEDGED",
+  SNOOZED = "SNOOZED",
+}
+registerEnumType(SignalState, {
+  name: "SignalState",
+  description: "Whether someone has answered a signal (DOMAIN.md, “Signals keep a state”).",
+  valuesConfig: {
+    OPEN: { description: "Nobody has answered it." },
+    ACKNOWLEDGED: {
+      description: "A decision taken while the signal was raised names its kind, and that decision's reviewBy has not passed (see acknowledgedBy).",
+    },
+    SNOOZED: { description: "Put aside until a date, with a reason (snoozeSignal)." },
   },
 });
 
@@ -123,4 +145,19 @@ export class Signal {
 
   @Field(() => [SignalNumber], { description: "The numbers behind it." })
   numbers!: SignalNumber[];
+
+  @Field(() => Float, { nullable: true, description: "What is still to be spent: max(budget − actualCost, 0); null without a budget." })
+  budgetAtStake!: number | null;
+
+  @Field(() => SignalState, { description: "OPEN, ACKNOWLEDGED by a decision, or SNOOZED." })
+  state!: SignalState;
+
+  /** The decision that acknowledged it (`acknowledgedBy`). */
+  acknowledgedById!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "SNOOZED: the date it comes back." })
+  snoozedUntil!: string | null;
+
+  @Field(() => String, { nullable: true, description: "SNOOZED: why it was put aside." })
+  snoozeReason!: string | null;
 }

@@ -9,7 +9,7 @@ import { Initiative } from "../initiative/initiative.entity";
 import { Portfolio } from "../portfolio/portfolio.entity";
 import { progressJoins, WEIGHTED_PROGRESS_SQL } from "../value/progress.sql";
 import { COUNTED_STATES_SQL } from "../hypothesis/hypothesis.entity";
-import { RankingConnection, RankingEntry, RankingModel, Signal } from "./prioritization.types";
+import { RankingConnection, RankingEntry, RankingModel, Signal, SignalState } from "./prioritization.types";
 import { RANKED_STAGES, rankedCte, RankingScope } from "./ranking.sql";
 import { requireScoringModel } from "./scoring-model.service";
 import { signalsFor } from "./signals";
@@ -105,9 +105,17 @@ export async function ranking(ctx: Context, portfolio: Portfolio, args: RankingA
   });
 }
 
+/** Runs a statement (the pool, or a transaction's connection) and returns its rows. */
+export type Query = (text: string, values: unknown[]) => Promise<Record<string, any>[]>;
+
 /** `Portfolio.signals`: the facts per initiative in one statement, the rules in signals.ts. */
 export async function signals(ctx: Context, portfolio: Portfolio, time: ValueTime, args: RankingArgs): Promise<Signal[]> {
   const { scope } = await rankingScope(ctx, portfolio, args);
+  return signalsIn(ctx, (text, values) => ctx.dataSource.query(text, values), scope, time);
+}
+
+/** The signals of a ranking scope as of `time`, read through `query` (a decision reads them in its transaction). */
+export async function signalsIn(ctx: Context, query: Query, scope: RankingScope, time: ValueTime): Promise<Signal[]> {
   const { asOf, knownAt } = time;
   const q = sql`${rankedCte(scope)},
     hyp AS (
@@ -126,9 +134,24 @@ export async function signals(ctx: Context, portfolio: Portfolio, time: ValueTim
         ${WEIGHTED_PROGRESS_SQL} AS weighted_progress
       FROM hyp GROUP BY initiative_id
     )
-    SELECT rk.*, f.hypotheses, f.with_data, f.with_data_not_good, f.total_weight, f.bad_weight, f.earliest, f.weighted_progress
+    SELECT rk.*, f.hypotheses, f.with_data, f.with_data_not_good, f.total_weight, f.bad_weight, f.earliest, f.weighted_progress,
+      (SELECT d.review_by::text FROM ${tableAt("decision", knownAt)} d WHERE d.initiative_id = rk.id AND d.decided_at < ${asOf}::timestamptz
+        ORDER BY d.decided_at DESC, d.id DESC LIMIT 1) AS latest_review_by,
+      (SELECT jsonb_object_agg(a.kind, a.id) FROM (
+        SELECT DISTINCT ON (ack.kind) ack.kind, d.id FROM ${tableAt("decision", knownAt)} d CROSS JOIN unnest(d.acknowledges) AS ack(kind)
+        WHERE d.initiative_id = rk.id AND d.decided_at < ${asOf}::timestamptz
+          AND (d.review_by IS NULL OR d.review_by >= (${asOf}::timestamptz AT TIME ZONE 'UTC')::date)
+          AND (d.evidence_canonical::jsonb -> 'signals') @> jsonb_build_array(jsonb_build_object('kind', ack.kind))
+        ORDER BY ack.kind, d.decided_at DESC, d.id DESC) a) AS acknowledged,
+      (SELECT jsonb_object_agg(z.kind, jsonb_build_object('until', z.until, 'reason', z.reason)) FROM (
+        SELECT DISTINCT ON (s.kind) s.kind, s.until, s.reason FROM ${tableAt("signal_snooze", knownAt)} s
+        WHERE s.initiative_id = rk.id AND s.created_at <= ${asOf}::timestamptz AND s.until > (${asOf}::timestamptz AT TIME ZONE 'UTC')::date
+        ORDER BY s.kind, s.created_at DESC, s.id DESC) z) AS snoozed,
+      (SELECT count(*) FROM ${tableAt("funding_tranche", knownAt)} t WHERE t.initiative_id = rk.id AND t.state <> 'CANCELLED')::int AS tranches,
+      (SELECT coalesce(sum(t.amount), 0)::float8 FROM ${tableAt("funding_tranche", knownAt)} t
+        WHERE t.initiative_id = rk.id AND t.state = 'RELEASED' AND t.released_at <= ${asOf}::timestamptz) AS released_funding
     FROM ranked rk LEFT JOIN facts f ON f.initiative_id = rk.id ORDER BY rk.pos`.toQuery();
-  const rows: Record<string, any>[] = await ctx.dataSource.query(q.text, q.values);
+  const rows = await query(q.text, q.values);
   return rows.flatMap((r) => {
     const initiative = hydrate(ctx.dataSource, Initiative, r);
     return signalsFor(
@@ -145,8 +168,24 @@ export async function signals(ctx: Context, portfolio: Portfolio, time: ValueTim
         weightedProgress: r.weighted_progress,
         rank: r.score === null ? null : r.pos,
         scored: r.n_scored,
+        latestReviewBy: r.latest_review_by,
+        tranches: r.tranches,
+        releasedFunding: r.released_funding,
       },
       asOf,
-    ).map((s) => Object.assign(new Signal(), { ...s, initiative }));
+    ).map((s) => {
+      // a snooze is explicit and wins; an acknowledgement needs a decision taken while the signal was raised
+      const snooze = (r.snoozed as Record<string, { until: string; reason: string }> | null)?.[s.kind];
+      const ack = (r.acknowledged as Record<string, string> | null)?.[s.kind] ?? null;
+      const state = snooze ? SignalState.SNOOZED : ack ? SignalState.ACKNOWLEDGED : SignalState.OPEN;
+      return Object.assign(new Signal(), {
+        ...s,
+        initiative,
+        state,
+        acknowledgedById: state === SignalState.ACKNOWLEDGED ? ack : null,
+        snoozedUntil: snooze?.until ?? null,
+        snoozeReason: snooze?.reason ?? null,
+      });
+    });
   });
 }

@@ -19,12 +19,18 @@ export interface SignalFacts {
   rank: number | null;
   /** Scored initiatives in the ranking. */
   scored: number;
+  /** reviewBy (YYYY-MM-DD) of the latest decision on it by asOf, if any. */
+  latestReviewBy: string | null;
+  /** Funding tranches not cancelled, and the amount released by asOf. */
+  tranches: number;
+  releasedFunding: number;
 }
 
 export interface SignalResult {
   kind: SignalKind;
   reason: string;
   numbers: Array<{ name: string; value: number | null }>;
+  budgetAtStake: number | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -39,7 +45,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** DOMAIN.md's signal rules, applied in its order. CLOSED and STOPPED raise none. */
 export function signalsFor(f: SignalFacts, asOf: Date): SignalResult[] {
   if (f.stage === "CLOSED" || f.stage === "STOPPED") return [];
-  const out: SignalResult[] = [];
+  const budgetAtStake = f.budget === null ? null : Math.max(f.budget - (f.actualCost ?? 0), 0);
+  return rulesFor(f, asOf).map((s) => ({ ...s, budgetAtStake }));
+}
+
+function rulesFor(f: SignalFacts, asOf: Date): Array<Omit<SignalResult, "budgetAtStake">> {
+  const out: Array<Omit<SignalResult, "budgetAtStake">> = [];
   if (COMMITTED.includes(f.stage) && f.hypotheses === 0) {
     out.push({
       kind: SignalKind.NO_HYPOTHESIS,
@@ -96,6 +107,25 @@ export function signalsFor(f: SignalFacts, asOf: Date): SignalResult[] {
         { name: "rank", value: f.rank },
         { name: "scored", value: f.scored },
         { name: "hypothesesWithData", value: f.withData },
+      ],
+    });
+  }
+  const today = asOf.toISOString().slice(0, 10);
+  if (f.latestReviewBy !== null && f.latestReviewBy < today) {
+    const overdue = Math.floor((Date.parse(today) - Date.parse(f.latestReviewBy)) / DAY_MS);
+    out.push({
+      kind: SignalKind.REVIEW_DUE,
+      reason: `The latest decision was due for review on ${f.latestReviewBy}, ${overdue} days ago, and none followed`,
+      numbers: [{ name: "daysOverdue", value: overdue }],
+    });
+  }
+  if (f.tranches > 0 && f.actualCost !== null && f.actualCost > f.releasedFunding) {
+    out.push({
+      kind: SignalKind.OVERSPEND,
+      reason: `Spent ${f.actualCost} against ${f.releasedFunding} of released funding`,
+      numbers: [
+        { name: "actualCost", value: f.actualCost },
+        { name: "releasedFunding", value: f.releasedFunding },
       ],
     });
   }

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 import { Context } from "../context";
 import { PageExtension } from "../common/page";
 import { keepPrefetched, prefetched } from "../common/prefetch";
-import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
+import { COUNTED_STATES_SQL, OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { raw, Sql, sql } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
@@ -19,7 +19,7 @@ export function selectsForecast(fields: ReadonlySet<string>): boolean {
   return FORECAST_FIELDS.some((f) => fields.has(f));
 }
 
-interface ProgressRow {
+export interface ProgressRow {
   id: string;
   baseline: number;
   target: number;
@@ -47,6 +47,15 @@ function progressFrom(t: ValueTime, withForecast: boolean, alias: string): Sql {
   return sql`${progressJoins(t.asOf, t.knownAt, alias)} ${withForecast ? fitJoin(t.asOf, t.knownAt, alias) : raw("")}`;
 }
 
+/** The counted hypotheses of one initiative with their progress and forecast, in creation order (a decision's evidence). */
+export function countedProgressSql(initiativeId: string, t: ValueTime): Sql {
+  return sql`SELECT h.id, h.statement, h.baseline, h.target, h.baseline_at, ${progressColumns(true)}
+    FROM ${tableAt("outcome_hypothesis", t.knownAt)} h
+    ${progressFrom(t, true, "h")}
+    WHERE h.initiative_id = ${initiativeId}::uuid AND h.state IN ${COUNTED_STATES_SQL}
+    ORDER BY h.created_at, h.id`;
+}
+
 /** One statement for a whole batch of hypotheses: one row per id found. */
 function progressSql(ids: readonly string[], t: ValueTime, withForecast: boolean): Sql {
   return sql`SELECT h.id, h.baseline, h.target, h.baseline_at, ${progressColumns(withForecast)}
@@ -59,7 +68,8 @@ function prefetchKey(t: ValueTime, withForecast: boolean): string {
   return `progress:${timeKey(t)}:${withForecast}`;
 }
 
-function toProgress(row: ProgressRow, t: ValueTime, withForecast: boolean): HypothesisProgress {
+/** A HypothesisProgress from a row of progress columns (and the hypothesis's baseline, target, baseline_at). */
+export function toProgress(row: ProgressRow, t: ValueTime, withForecast: boolean): HypothesisProgress {
   const f =
     withForecast && row.x_target !== undefined
       ? forecast(

@@ -48,7 +48,8 @@ export function summarySql(scope: Sql, t: ValueTime): Sql {
     ORDER BY keys.ord`;
 }
 
-function toSummary(row: Record<string, any>, t: ValueTime): ValueSummary {
+/** A ValueSummary from a row of summarySql. */
+export function toSummary(row: Record<string, any>, t: ValueTime): ValueSummary {
   return Object.assign(new ValueSummary(), {
     asOf: t.asOf,
     knownAt: t.reported,

@@ -18,7 +18,11 @@ it("concurrent updates by a non-admin (whose roles are read per request) all suc
   const hypotheses = await Promise.all(initiatives.map((i, n) => createHypothesis(app, { initiativeId: i.id, metricId: metrics[n].id })));
   const calls = [
     ...initiatives.map((i) =>
-      owner.gql(`mutation($id: ID!) { updateInitiative(input: { id: $id, stage: APPROVED }) { initiative { stage } } }`, { id: i.id }),
+      // a decision reads its evidence in its own transaction: many statements on one connection
+      owner.gql(
+        `mutation($id: ID!) { recordDecision(input: { initiativeId: $id, kind: CONTINUE, rationale: "steady", reviewBy: "2030-01-01" }) { decision { kind } } }`,
+        { id: i.id },
+      ),
     ),
     ...metrics.map((m) => owner.gql(`mutation($id: ID!) { updateMetric(input: { id: $id, unit: "%" }) { metric { unit } } }`, { id: m.id })),
     ...hypotheses.map((h) =>

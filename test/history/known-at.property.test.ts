@@ -25,7 +25,8 @@ const REPORT = `query($root: ID!, $m0: ID!, $m1: ID!, $k: DateTime!) @knownAt(at
     members(first: 3) { nodes { subject role } }
     initiatives(filter: {includeDescendants: true}, first: 12) {
       nodes {
-        name stage budget actualCost businessValue version portfolio { name }
+        name stage budget actualCost businessValue version releasedFunding portfolio { name }
+        decisions(first: 5) { nodes { kind stageBefore stageAfter evidenceHash } }
         hypotheses(first: 3) { nodes { statement target weight state metric { key } progress(asOf: "${AS_OF}") { current ratio expectedRatio status forecastAtTarget } } }
       }
     }
@@ -78,7 +79,8 @@ type Step =
   | { op: "record"; metric: number; day: number; value: number }
   | { op: "retract"; metric: number; day: number }
   | { op: "hypothesis"; which: number; target?: number; weight?: number; state?: string }
-  | { op: "initiative"; which: number; budget?: number; actualCost?: number; stage?: string; businessValue?: number }
+  | { op: "initiative"; which: number; budget?: number; actualCost?: number; businessValue?: number }
+  | { op: "decide"; which: number; kind: string }
   | { op: "moveInitiative"; which: number; to: number }
   | { op: "movePortfolio"; underA: boolean }
   | { op: "member"; role: string | null }
@@ -104,12 +106,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       which: fc.nat(1),
       budget: fc.integer({ min: 10, max: 500 }),
       actualCost: fc.integer({ min: 0, max: 300 }),
-      stage: fc.constantFrom("PROPOSED", "APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED"),
       businessValue: fc.constantFrom(1, 3, 8, 20),
     },
     { requiredKeys: ["op", "which"] },
   ),
   fc.record({ op: fc.constant("moveInitiative" as const), which: fc.nat(1), to: fc.nat(2) }),
+  fc.record({
+    op: fc.constant("decide" as const),
+    which: fc.nat(1),
+    kind: fc.constantFrom("START", "PAUSE", "RESUME", "DELIVER", "CONTINUE", "STOP"),
+  }),
   fc.record({ op: fc.constant("movePortfolio" as const), underA: fc.boolean() }),
   fc.record({ op: fc.constant("member" as const), role: fc.constantFrom("VIEWER", "OWNER", null) }),
   fc.record({ op: fc.constant("newInitiative" as const), to: fc.nat(2), metric: fc.nat(1) }),
@@ -139,6 +145,15 @@ async function apply(w: World, s: Step): Promise<void> {
       await app.ok(`mutation($input: UpdateInitiativeInput!) { updateInitiative(input: $input) { initiative { id } } }`, {
         input: { id: w.initiatives[which].id, ...fields },
       });
+      return;
+    }
+    case "decide": {
+      // stages change only through decisions; a move that does not start from the stage, or an
+      // unmet gate, is refused and changes nothing
+      const res = await app.gql(`mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { kind } } }`, {
+        input: { initiativeId: w.initiatives[s.which].id, kind: s.kind, rationale: "property test", reviewBy: "2030-01-01" },
+      });
+      if (res.errors) expect(["BAD_USER_INPUT", "GATE_NOT_MET"]).toContain(res.errors[0].extensions?.code);
       return;
     }
     case "moveInitiative":

@@ -234,7 +234,19 @@ describe("the kept versions", () => {
       WHERE to_regclass(c.relname || '_history') IS NOT NULL AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
       GROUP BY c.relname ORDER BY c.relname`);
     expect(rows).toEqual(
-      ["initiative", "initiative_criterion_score", "metric", "outcome_hypothesis", "portfolio", "portfolio_member", "scoring_model"].map((t) => ({
+      [
+        "decision",
+        "funding_tranche",
+        "gate_policy",
+        "initiative",
+        "initiative_criterion_score",
+        "metric",
+        "outcome_hypothesis",
+        "portfolio",
+        "portfolio_member",
+        "scoring_model",
+        "signal_snooze",
+      ].map((t) => ({
         t,
         missing: [],
       })),

@@ -4,6 +4,7 @@ import { Prioritization1795648727041 } from "./1795648727041-Prioritization";
 import { History1796221029037 } from "./1796221029037-History";
 import { Retraction1796221500000 } from "./1796221500000-Retraction";
 import { KnownAt1796227940443 } from "./1796227940443-KnownAt";
+import { Decisions1796230130128 } from "./1796230130128-Decisions";
 
 /** Every migration, oldest first. */
 export const migrations: Function[] = [
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   History1796221029037,
   Retraction1796221500000,
   KnownAt1796227940443,
+  Decisions1796230130128,
 ];

@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { Context } from "../context";
+import { encodeGlobalId } from "../common/global-id";
+import { sql } from "../database/sql";
+import { RankingModel } from "../prioritization/prioritization.types";
+import { Query, signalsIn } from "../prioritization/ranking.service";
+import { RANKED_STAGES, rankedCte } from "../prioritization/ranking.sql";
+import { ValueTime } from "../value/as-of";
+import { countedProgressSql, ProgressRow, toProgress } from "../value/progress.service";
+import { initiativeScope, summarySql, toSummary } from "../value/summary.service";
+
+/**
+ * What a decision was made on (DOMAIN.md, "Evidence"), frozen at `decidedAt`: the same figures
+ * the API answers for the initiative with asOf = knownAt = decidedAt. Stored as canonical JSON
+ * with its SHA-256, so anyone can recompute the hash from `evidenceCanonical`.
+ */
+export interface Evidence {
+  asOf: string;
+  model: RankingModel;
+  valueSummary: {
+    hypothesisCount: number;
+    statusCounts: Array<{ status: string; count: number }>;
+    weightedProgress: number | null;
+    expectedBenefit: number;
+    realizedBenefit: number;
+    investment: number;
+    plannedInvestment: number;
+    benefitCostRatio: number | null;
+  };
+  hypotheses: Array<{
+    hypothesisId: string;
+    statement: string;
+    current: number | null;
+    ratio: number | null;
+    expectedRatio: number;
+    status: string;
+    forecastRatio: number | null;
+  }>;
+  signals: Array<{ kind: string; reason: string; state: string }>;
+  rank: number | null;
+  score: number | null;
+  scoredCount: number;
+  budget: number | null;
+  actualCost: number | null;
+  releasedFunding: number;
+}
+
+/** JSON with every object's keys sorted and no spaces: one text per value, whatever built it. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * The evidence for `initiative` at `decidedAt`, read through `query` on the deciding
+ * transaction after its writes (so it is what `knownAt = decidedAt` answers later).
+ */
+export async function gatherEvidence(
+  ctx: Context,
+  query: Query,
+  initiative: { rowId: string; portfolioId: string; budget: number | null; actualCost: number | null },
+  decidedAt: Date,
+): Promise<Evidence> {
+  const t: ValueTime = { asOf: decidedAt, knownAt: null, reported: decidedAt };
+  const run = (s: ReturnType<typeof sql>) => {
+    const q = s.toQuery();
+    return query(q.text, q.values);
+  };
+  const [summaryRow] = await run(summarySql(initiativeScope([initiative.rowId], null), t));
+  const summary = toSummary(summaryRow, t);
+  const progressRows = await run(countedProgressSql(initiative.rowId, t));
+  const scope = { rootId: initiative.portfolioId, deep: true, stages: RANKED_STAGES, model: RankingModel.WSJF, knownAt: null };
+  const [ranked] = await run(sql`${rankedCte(scope)} SELECT pos, score, n_scored FROM ranked WHERE id = ${initiative.rowId}::uuid`);
+  const signals = (await signalsIn(ctx, query, scope, t)).filter((s) => s.initiative.rowId === initiative.rowId);
+  const [{ released }] = await run(
+    sql`SELECT coalesce(sum(amount), 0)::float8 AS released FROM funding_tranche
+      WHERE initiative_id = ${initiative.rowId}::uuid AND state = 'RELEASED' AND released_at <= ${decidedAt}::timestamptz`,
+  );
+  return {
+    asOf: decidedAt.toISOString(),
+    model: RankingModel.WSJF,
+    valueSummary: {
+      hypothesisCount: summary.hypothesisCount,
+      statusCounts: summary.statusCounts.map(({ status, count }) => ({ status, count })),
+      weightedProgress: summary.weightedProgress,
+      expectedBenefit: summary.expectedBenefit,
+      realizedBenefit: summary.realizedBenefit,
+      investment: summary.investment,
+      plannedInvestment: summary.plannedInvestment,
+      benefitCostRatio: summary.benefitCostRatio,
+    },
+    hypotheses: progressRows.map((row) => {
+      const p = toProgress(row as ProgressRow, t, true);
+      return {
+        hypothesisId: encodeGlobalId("OutcomeHypothesis", row.id as string),
+        statement: row.statement as string,
+        current: p.current,
+        ratio: p.ratio,
+        expectedRatio: p.expectedRatio,
+        status: p.status,
+        forecastRatio: p.forecastRatio,
+      };
+    }),
+    signals: signals.map((s) => ({ kind: s.kind, reason: s.reason, state: s.state })),
+    rank: ranked && ranked.score !== null ? (ranked.pos as number) : null,
+    score: ranked ? (ranked.score as number | null) : null,
+    scoredCount: ranked ? (ranked.n_scored as number) : 0,
+    budget: initiative.budget,
+    actualCost: initiative.actualCost,
+    releasedFunding: released as number,
+  };
+}
