@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Info, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from "type-graphql";
 import { Capability } from "../access/capabilities";
 import { PageArgs } from "../common/connection";
 import { Context } from "../context";
@@ -31,6 +31,7 @@ import { RankingModel, Signal, SignalKind, SignalState } from "../prioritization
 import * as decisions from "./decision.service";
 import { DecisionEvidence, GateOverride } from "./decision.types";
 import { Evidence } from "./evidence";
+import { hydrate } from "../database/hydrate";
 
 @Resolver(() => Decision)
 export class DecisionResolver {
@@ -103,8 +104,11 @@ const SIGNAL_AS_OF = { nullable: true, description: "Evaluate as of this instant
 export class SignalStateResolver {
   @Readable()
   @FieldResolver(() => Decision, { nullable: true, description: "ACKNOWLEDGED: the decision that answered it." })
-  acknowledgedBy(@Root() s: Signal, @Ctx() ctx: Context) {
-    return s.acknowledgedById ? ctx.loaders.byId(Decision).load(s.acknowledgedById) : null;
+  acknowledgedBy(@Root() s: Signal, @Ctx() ctx: Context): Decision | null {
+    if (!s.acknowledgedByRow) return null;
+    // read by the signals statement as JSON: its instants arrive as text
+    const d = hydrate(ctx.dataSource, Decision, s.acknowledgedByRow);
+    return Object.assign(d, { decidedAt: new Date(d.decidedAt), knownFrom: new Date(d.knownFrom) });
   }
 }
 
@@ -142,13 +146,6 @@ export class InitiativeDecisionResolver {
   @FieldResolver(() => FundingTrancheConnection, { description: "Its funding tranches, by planned date (every state)." })
   tranches(@Root() initiative: Initiative, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return decisions.tranchesOf(ctx, initiative.rowId, planPage(ctx, info, page, FundingTranche));
-  }
-
-  @Readable()
-  @ReadsKeysOnly()
-  @FieldResolver(() => Float, { description: "Σ of its RELEASED tranches' amounts (0 without any)." })
-  releasedFunding(@Root() initiative: Initiative, @Ctx() ctx: Context) {
-    return decisions.releasedFunding(ctx, initiative.rowId);
   }
 }
 

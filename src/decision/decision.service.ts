@@ -156,7 +156,8 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput): 
       }
       if (unmet.length) overridden = unmet;
     }
-    const initiative = await tx.update(Initiative, current, { stage: move.to });
+    const releasing = tranches.reduce((s, t) => s + t.amount, 0);
+    const initiative = await tx.update(Initiative, current, { stage: move.to, releasedFunding: current.releasedFunding + releasing });
     // every write of the decision before its evidence is read, so the evidence is what knownAt = decidedAt answers
     const decisionId = randomUUID();
     for (const t of tranches) {
@@ -218,19 +219,6 @@ export function portfolioDecisions(ctx: Context, portfolioId: string, filter: De
 export function tranchesOf(ctx: Context, initiativeId: string, plan: PagePlan<FundingTranche>) {
   const q: ListQuery<FundingTranche> = { entity: FundingTranche, conditions: [], sort: "t.planned_date", direction: OrderDirection.ASC };
   return fetchPageOfParent(ctx, q, plan, "initiative_id", initiativeId);
-}
-
-/** `Initiative.releasedFunding`: Σ RELEASED amounts, one statement per page of initiatives (as known at the operation's knownAt). */
-export function releasedFunding(ctx: Context, initiativeId: string): Promise<number> {
-  return ctx.loaders
-    .get<string, number>(`decision.releasedFunding:${ctx.knownAt?.getTime() ?? "now"}`, async (ids) => {
-      const q = sql`SELECT k.id, coalesce(sum(t.amount), 0)::float8 AS released FROM unnest(${ids}::uuid[]) AS k(id)
-        LEFT JOIN ${tableAt("funding_tranche", ctx.knownAt)} t ON t.initiative_id = k.id AND t.state = 'RELEASED' GROUP BY k.id`.toQuery();
-      const rows: Array<{ id: string; released: number }> = await ctx.dataSource.query(q.text, q.values);
-      const byId = new Map(rows.map((r) => [r.id, r.released]));
-      return ids.map((i) => byId.get(i) ?? 0);
-    })
-    .load(initiativeId);
 }
 
 /** `planTranches`: adds PLANNED tranches and cancels planned ones, in one transaction (OWNER). */

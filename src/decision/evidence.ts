@@ -66,7 +66,7 @@ export function sha256(text: string): string {
 export async function gatherEvidence(
   ctx: Context,
   query: Query,
-  initiative: { rowId: string; portfolioId: string; budget: number | null; actualCost: number | null },
+  initiative: { rowId: string; portfolioId: string; budget: number | null; actualCost: number | null; releasedFunding: number },
   decidedAt: Date,
 ): Promise<Evidence> {
   const t: ValueTime = { asOf: decidedAt, knownAt: null, reported: decidedAt };
@@ -80,10 +80,6 @@ export async function gatherEvidence(
   const scope = { rootId: initiative.portfolioId, deep: true, stages: RANKED_STAGES, model: RankingModel.WSJF, knownAt: null };
   const [ranked] = await run(sql`${rankedCte(scope)} SELECT pos, score, n_scored FROM ranked WHERE id = ${initiative.rowId}::uuid`);
   const signals = (await signalsIn(ctx, query, scope, t)).filter((s) => s.initiative.rowId === initiative.rowId);
-  const [{ released }] = await run(
-    sql`SELECT coalesce(sum(amount), 0)::float8 AS released FROM funding_tranche
-      WHERE initiative_id = ${initiative.rowId}::uuid AND state = 'RELEASED' AND released_at <= ${decidedAt}::timestamptz`,
-  );
   return {
     asOf: decidedAt.toISOString(),
     model: RankingModel.WSJF,
@@ -115,6 +111,6 @@ export async function gatherEvidence(
     scoredCount: ranked ? (ranked.n_scored as number) : 0,
     budget: initiative.budget,
     actualCost: initiative.actualCost,
-    releasedFunding: released as number,
+    releasedFunding: initiative.releasedFunding,
   };
 }

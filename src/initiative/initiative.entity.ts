@@ -93,6 +93,12 @@ export class Initiative extends Versioned {
   @Column({ type: "numeric", precision: 18, scale: 2, nullable: true })
   actualCost!: number | null;
 
+  @Field(() => Float, {
+    description: "Σ of its RELEASED funding tranches' amounts (0 without any); changed only by the decisions that release them.",
+  })
+  @Column({ type: "numeric", precision: 18, scale: 2, default: 0 })
+  releasedFunding!: number;
+
   @Field(() => LocalDateResolver, { nullable: true, description: "Planned start (calendar date)." })
   @Column({ type: "date", nullable: true })
   startDate!: string | null;
@@ -151,6 +157,7 @@ export const INITIATIVE_COLUMNS: WritableColumns<Initiative> = {
   stage: "required",
   budget: "input",
   actualCost: "input",
+  releasedFunding: "system",
   startDate: "input",
   targetDate: "input",
   tags: { onNull: [] },

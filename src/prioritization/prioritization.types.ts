@@ -152,8 +152,8 @@ export class Signal {
   @Field(() => SignalState, { description: "OPEN, ACKNOWLEDGED by a decision, or SNOOZED." })
   state!: SignalState;
 
-  /** The decision that acknowledged it (`acknowledgedBy`). */
-  acknowledgedById!: string | null;
+  /** The row (as JSON) of the decision that acknowledged it (`acknowledgedBy`). */
+  acknowledgedByRow!: Record<string, unknown> | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: "SNOOZED: the date it comes back." })
   snoozedUntil!: string | null;

@@ -137,8 +137,8 @@ export async function signalsIn(ctx: Context, query: Query, scope: RankingScope,
     SELECT rk.*, f.hypotheses, f.with_data, f.with_data_not_good, f.total_weight, f.bad_weight, f.earliest, f.weighted_progress,
       (SELECT d.review_by::text FROM ${tableAt("decision", knownAt)} d WHERE d.initiative_id = rk.id AND d.decided_at < ${asOf}::timestamptz
         ORDER BY d.decided_at DESC, d.id DESC LIMIT 1) AS latest_review_by,
-      (SELECT jsonb_object_agg(a.kind, a.id) FROM (
-        SELECT DISTINCT ON (ack.kind) ack.kind, d.id FROM ${tableAt("decision", knownAt)} d CROSS JOIN unnest(d.acknowledges) AS ack(kind)
+      (SELECT jsonb_object_agg(a.kind, a.decision) FROM (
+        SELECT DISTINCT ON (ack.kind) ack.kind, to_jsonb(d) AS decision FROM ${tableAt("decision", knownAt)} d CROSS JOIN unnest(d.acknowledges) AS ack(kind)
         WHERE d.initiative_id = rk.id AND d.decided_at < ${asOf}::timestamptz
           AND (d.review_by IS NULL OR d.review_by >= (${asOf}::timestamptz AT TIME ZONE 'UTC')::date)
           AND (d.evidence_canonical::jsonb -> 'signals') @> jsonb_build_array(jsonb_build_object('kind', ack.kind))
@@ -148,8 +148,7 @@ export async function signalsIn(ctx: Context, query: Query, scope: RankingScope,
         WHERE s.initiative_id = rk.id AND s.created_at <= ${asOf}::timestamptz AND s.until > (${asOf}::timestamptz AT TIME ZONE 'UTC')::date
         ORDER BY s.kind, s.created_at DESC, s.id DESC) z) AS snoozed,
       (SELECT count(*) FROM ${tableAt("funding_tranche", knownAt)} t WHERE t.initiative_id = rk.id AND t.state <> 'CANCELLED')::int AS tranches,
-      (SELECT coalesce(sum(t.amount), 0)::float8 FROM ${tableAt("funding_tranche", knownAt)} t
-        WHERE t.initiative_id = rk.id AND t.state = 'RELEASED' AND t.released_at <= ${asOf}::timestamptz) AS released_funding
+      rk.released_funding
     FROM ranked rk LEFT JOIN facts f ON f.initiative_id = rk.id ORDER BY rk.pos`.toQuery();
   const rows = await query(q.text, q.values);
   return rows.flatMap((r) => {
@@ -170,19 +169,20 @@ export async function signalsIn(ctx: Context, query: Query, scope: RankingScope,
         scored: r.n_scored,
         latestReviewBy: r.latest_review_by,
         tranches: r.tranches,
-        releasedFunding: r.released_funding,
+        releasedFunding: r.released_funding as number,
       },
       asOf,
     ).map((s) => {
       // a snooze is explicit and wins; an acknowledgement needs a decision taken while the signal was raised
       const snooze = (r.snoozed as Record<string, { until: string; reason: string }> | null)?.[s.kind];
-      const ack = (r.acknowledged as Record<string, string> | null)?.[s.kind] ?? null;
+      // the acknowledging decision's row, so `acknowledgedBy` costs no statement of its own
+      const ack = (r.acknowledged as Record<string, Record<string, unknown>> | null)?.[s.kind] ?? null;
       const state = snooze ? SignalState.SNOOZED : ack ? SignalState.ACKNOWLEDGED : SignalState.OPEN;
       return Object.assign(new Signal(), {
         ...s,
         initiative,
         state,
-        acknowledgedById: state === SignalState.ACKNOWLEDGED ? ack : null,
+        acknowledgedByRow: state === SignalState.ACKNOWLEDGED ? ack : null,
         snoozedUntil: snooze?.until ?? null,
         snoozeReason: snooze?.reason ?? null,
       });

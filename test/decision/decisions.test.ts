@@ -435,3 +435,39 @@ describe("signals keep a state", () => {
     ]);
   });
 });
+
+describe("an initiative's page for a portal", () => {
+  it("stage, decisions with evidence, signals with state and tranches: one query, at most 4 SQL statements", async () => {
+    const p = await ungated();
+    const i = await createInitiative(app, { portfolioId: p.id, stage: "APPROVED", budget: 100, actualCost: 90 });
+    const [t] = (await app.ok(PLAN, { input: { initiativeId: i.id, add: [{ amount: 40, plannedDate: "2027-01-01" }] } })).planTranches.added;
+    await decide(i.id, "START", { trancheIds: [t.id], acknowledges: ["BURN_WITHOUT_VALUE"] });
+    await decide(i.id, "CONTINUE", { acknowledges: ["OVERSPEND", "NO_HYPOTHESIS"] });
+    const res = await app.gql(
+      `query($id: ID!) {
+        initiative(id: $id) {
+          name stage budget actualCost releasedFunding
+          decisions(first: 10) {
+            nodes {
+              kind rationale decidedAt decidedBy reviewBy stageBefore stageAfter evidenceHash
+              evidence { valueSummary { weightedProgress statusCounts { status count } } hypotheses { status ratio } signals { kind state } rank score releasedFunding }
+            }
+          }
+          signals { kind state reason budgetAtStake acknowledgedBy { id kind decidedAt rationale } }
+          tranches { nodes { amount plannedDate state releasedAt } }
+        }
+      }`,
+      { id: i.id },
+    );
+    expect(res.errors).toBeUndefined();
+    const page = res.data.initiative;
+    expect(page).toMatchObject({ stage: "IN_DELIVERY", releasedFunding: 40, tranches: { nodes: [{ amount: 40, state: "RELEASED" }] } });
+    expect(page.decisions.nodes.map((d: any) => d.kind)).toEqual(["CONTINUE", "START"]);
+    expect(page.signals.map((s: any) => [s.kind, s.state, s.acknowledgedBy?.kind ?? null])).toEqual([
+      ["NO_HYPOTHESIS", "ACKNOWLEDGED", "CONTINUE"],
+      ["BURN_WITHOUT_VALUE", "ACKNOWLEDGED", "START"],
+      ["OVERSPEND", "ACKNOWLEDGED", "CONTINUE"],
+    ]);
+    expect(res.extensions!.sqlStatements).toBeLessThanOrEqual(4);
+  });
+});

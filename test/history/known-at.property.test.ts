@@ -40,6 +40,29 @@ const REPORT = `query($root: ID!, $m0: ID!, $m1: ID!, $k: DateTime!) @knownAt(at
   }
 }`;
 
+const DECIDE = `mutation($input: RecordDecisionInput!) {
+  recordDecision(input: $input) {
+    decision {
+      decidedAt
+      evidence {
+        valueSummary { hypothesisCount weightedProgress expectedBenefit realizedBenefit statusCounts { status count } }
+        hypotheses { statement current ratio expectedRatio status forecastRatio }
+        signals { kind reason state }
+        budget actualCost releasedFunding
+      }
+    }
+  }
+}`;
+const EVIDENCE_AGAIN = `query($id: ID!, $k: DateTime!) @knownAt(at: $k) {
+  initiative(id: $id) {
+    budget actualCost releasedFunding
+    valueSummary { hypothesisCount weightedProgress expectedBenefit realizedBenefit statusCounts { status count } }
+    hypotheses(first: 20) { nodes { state statement progress { current ratio expectedRatio status forecastRatio } } }
+    signals { kind reason state }
+  }
+}`;
+const COUNTED = ["ACTIVE", "VALIDATED", "INVALIDATED"];
+
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function buildWorld() {
@@ -150,10 +173,26 @@ async function apply(w: World, s: Step): Promise<void> {
     case "decide": {
       // stages change only through decisions; a move that does not start from the stage, or an
       // unmet gate, is refused and changes nothing
-      const res = await app.gql(`mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { kind } } }`, {
+      const res = await app.gql(DECIDE, {
         input: { initiativeId: w.initiatives[s.which].id, kind: s.kind, rationale: "property test", reviewBy: "2030-01-01" },
       });
-      if (res.errors) expect(["BAD_USER_INPUT", "GATE_NOT_MET"]).toContain(res.errors[0].extensions?.code);
+      if (res.errors) {
+        expect(["BAD_USER_INPUT", "GATE_NOT_MET"]).toContain(res.errors[0].extensions?.code);
+        return;
+      }
+      // the frozen evidence is what the same queries answer as known at (and as of) decidedAt
+      const d = res.data.recordDecision.decision;
+      const then = await app.ok(EVIDENCE_AGAIN, { id: w.initiatives[s.which].id, k: d.decidedAt });
+      expect(d.evidence).toEqual({
+        valueSummary: then.initiative.valueSummary,
+        hypotheses: then.initiative.hypotheses.nodes
+          .filter((h: any) => COUNTED.includes(h.state))
+          .map((h: any) => ({ statement: h.statement, ...h.progress })),
+        signals: then.initiative.signals,
+        budget: then.initiative.budget,
+        actualCost: then.initiative.actualCost,
+        releasedFunding: then.initiative.releasedFunding,
+      });
       return;
     }
     case "moveInitiative":

@@ -41,6 +41,9 @@ export class Decisions1796230130128 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "signal_snooze" ADD CONSTRAINT "FK_ddf5b1056fbff4c2ef52f491e40" FOREIGN KEY ("initiative_id") REFERENCES "initiative"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(`ALTER TABLE "initiative" ADD "released_funding" numeric(18,2) NOT NULL DEFAULT '0'`);
+    // by hand: the new column is kept in initiative's history too (and initiative_at rebuilt)
+    await queryRunner.query(`SELECT rmo_keep_history('initiative')`);
     // by hand: PAUSE puts an initiative ON_HOLD
     await queryRunner.query(`ALTER TABLE "initiative" DROP CONSTRAINT "initiative_stage_valid"`);
     await queryRunner.query(
@@ -63,6 +66,9 @@ export class Decisions1796230130128 implements MigrationInterface {
       await queryRunner.query(`DROP TABLE "${t}_history"`);
     }
     await queryRunner.query(`DROP TABLE "signal_snooze"`);
+    await queryRunner.query(`ALTER TABLE "initiative" DROP COLUMN "released_funding"`);
+    await queryRunner.query(`ALTER TABLE "initiative_history" DROP COLUMN "released_funding"`);
+    await queryRunner.query(`SELECT rmo_keep_history('initiative')`);
     await queryRunner.query(`UPDATE "initiative" SET stage = 'APPROVED' WHERE stage = 'ON_HOLD'`);
     await queryRunner.query(`ALTER TABLE "initiative" DROP CONSTRAINT "initiative_stage_valid"`);
     await queryRunner.query(
