@@ -2,7 +2,8 @@ import { ApiTokenScope } from "./roles";
 
 /** Who is calling, established once per request before any resolver runs. */
 export interface Viewer {
-  kind: "person" | "token" | "bootstrap" | "dev";
+  /** `system`: the service itself (loading the demo dataset), never a request. */
+  kind: "person" | "token" | "bootstrap" | "dev" | "system";
   /** Whose memberships apply: the person's `sub`, or a token's creator. */
   subject: string;
   /** Recorded as `recordedBy` and the default measurement `source`. */

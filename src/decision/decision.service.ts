@@ -92,12 +92,12 @@ async function gateFacts(tx: Tx, initiativeId: string, releasing: readonly strin
   };
 }
 
-function checkDecisionInput(ctx: Context, input: RecordDecisionInput): { rationale: string; trancheKeys: string[] } {
+function checkDecisionInput(input: RecordDecisionInput, at: Date): { rationale: string; trancheKeys: string[] } {
   const rationale = input.rationale.trim();
   if (!rationale) throw new BadUserInputError("rationale must say why", "input.rationale");
   if (needsReviewBy(input.kind) && !input.reviewBy)
     throw new BadUserInputError(`${input.kind} needs reviewBy: when is it to be reviewed?`, "input.reviewBy");
-  if (input.reviewBy && input.reviewBy < dateOf(ctx.now)) throw new BadUserInputError("reviewBy is in the past", "input.reviewBy");
+  if (input.reviewBy && input.reviewBy < dateOf(at)) throw new BadUserInputError("reviewBy is in the past", "input.reviewBy");
   const trancheKeys = [...new Set(input.trancheIds.map((t, i) => expectGlobalId(t, "FundingTranche", `input.trancheIds.${i}`)))];
   if (trancheKeys.length && input.kind !== DecisionKind.RELEASE_FUNDS && input.kind !== DecisionKind.START) {
     throw new BadUserInputError("Only RELEASE_FUNDS and START decisions release tranches", "input.trancheIds");
@@ -113,9 +113,18 @@ function checkDecisionInput(ctx: Context, input: RecordDecisionInput): { rationa
  * (read in the same transaction after the move, so it is what knownAt = decidedAt answers),
  * records the decision and releases its tranches: one transaction on the write path.
  */
-export async function recordDecision(ctx: Context, input: RecordDecisionInput): Promise<{ decision: Decision; initiative: Initiative }> {
+export async function recordDecision(
+  ctx: Context,
+  input: RecordDecisionInput,
+  /**
+   * Only for loading history (the demo dataset): a decision taken at this past instant and
+   * recorded now. It may not move the stage or release funds (those happened as recorded
+   * then), and its evidence is read as known at that instant.
+   */
+  backfill?: { decidedAt: Date },
+): Promise<{ decision: Decision; initiative: Initiative }> {
   const id = expectGlobalId(input.initiativeId, "Initiative", "input.initiativeId");
-  const { rationale, trancheKeys } = checkDecisionInput(ctx, input);
+  const { rationale, trancheKeys } = checkDecisionInput(input, backfill?.decidedAt ?? ctx.now);
   // every read through the pool before the transaction takes its connection
   const existing = await initiativeLoader(ctx).load(id);
   if (!existing) throw new NotFoundError("Initiative not found", "input.initiativeId");
@@ -147,7 +156,8 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput): 
       if (!t) throw new NotFoundError("Funding tranche not found on this initiative", `input.trancheIds.${i}`);
       if (t.state !== TrancheState.PLANNED) throw new BadUserInputError(`The tranche is ${t.state}, not PLANNED`, `input.trancheIds.${i}`);
     });
-    const [{ now }] = await tx.query<{ now: Date }>("SELECT now() AS now");
+    const now = backfill?.decidedAt ?? (await tx.query<{ now: Date }>("SELECT now() AS now"))[0].now;
+    if (backfill && (move.to !== current.stage || trancheKeys.length)) throw new Error("A backfilled decision cannot move a stage or release funds");
     let overridden: Array<{ criterion: string; detail: string }> | null = null;
     if (move.to !== current.stage) {
       const unmet = unmetCriteria(gates, move.to, await gateFacts(tx, id, trancheKeys, now));
@@ -164,7 +174,7 @@ export async function recordDecision(ctx: Context, input: RecordDecisionInput): 
       const row = await tx.lock(FundingTranche, t.id, "input");
       await tx.update(FundingTranche, row, { state: TrancheState.RELEASED, releasedByDecisionId: decisionId, releasedAt: now });
     }
-    const evidence = await gatherEvidence(ctx, (text, values) => tx.query(text, values), initiative, now);
+    const evidence = await gatherEvidence(ctx, (text, values) => tx.query(text, values), initiative, now, backfill !== undefined);
     const canonical = canonicalJson(evidence);
     const decision = await tx.insert(
       Decision,

@@ -68,16 +68,18 @@ export async function gatherEvidence(
   query: Query,
   initiative: { rowId: string; portfolioId: string; budget: number | null; actualCost: number | null; releasedFunding: number },
   decidedAt: Date,
+  /** A decision recorded after the fact (the demo's history): read as known at decidedAt instead of live. */
+  backfilled = false,
 ): Promise<Evidence> {
-  const t: ValueTime = { asOf: decidedAt, knownAt: null, reported: decidedAt };
+  const t: ValueTime = { asOf: decidedAt, knownAt: backfilled ? decidedAt : null, reported: decidedAt };
   const run = (s: ReturnType<typeof sql>) => {
     const q = s.toQuery();
     return query(q.text, q.values);
   };
-  const [summaryRow] = await run(summarySql(initiativeScope([initiative.rowId], null), t));
+  const [summaryRow] = await run(summarySql(initiativeScope([initiative.rowId], t.knownAt), t));
   const summary = toSummary(summaryRow, t);
   const progressRows = await run(countedProgressSql(initiative.rowId, t));
-  const scope = { rootId: initiative.portfolioId, deep: true, stages: RANKED_STAGES, model: RankingModel.WSJF, knownAt: null };
+  const scope = { rootId: initiative.portfolioId, deep: true, stages: RANKED_STAGES, model: RankingModel.WSJF, knownAt: t.knownAt };
   const [ranked] = await run(sql`${rankedCte(scope)} SELECT pos, score, n_scored FROM ranked WHERE id = ${initiative.rowId}::uuid`);
   const signals = (await signalsIn(ctx, query, scope, t)).filter((s) => s.initiative.rowId === initiative.rowId);
   return {

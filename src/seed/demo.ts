@@ -1,5 +1,16 @@
 import { DataSource } from "typeorm";
 import { Tx, writeTransaction } from "../database/write";
+import { Viewer } from "../access/viewer";
+import { loadConfig } from "../config";
+import { createContext } from "../context";
+import { encodeGlobalId } from "../common/global-id";
+import { GateNotMetError } from "../errors";
+import { Initiative } from "../initiative/initiative.entity";
+import { PlanTranchesInput, RecordDecisionInput } from "../decision/decision.inputs";
+import { initiativeSignals, planTranches, recordDecision } from "../decision/decision.service";
+import { DecisionKind } from "../decision/stage-moves";
+import { SignalKind, SignalState } from "../prioritization/prioritization.types";
+import { valueTime } from "../value/as-of";
 import {
   CORRECTIONS,
   DAY,
@@ -45,6 +56,8 @@ export interface DemoCounts {
   hypotheses: number;
   measurements: number;
   revisions: number;
+  /** Recorded through the decision service after the bulk load. */
+  decisions?: number;
 }
 
 export interface DemoPlan {
@@ -388,6 +401,95 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
   return counts;
 }
 
+/**
+ * The demo's decisions, recorded through the decision service like any other (so their
+ * evidence is real): a CONTINUE taken 45 days ago whose review is now overdue (REVIEW_DUE),
+ * a PIVOT today that acknowledges an open signal, an APPROVE through the default gate, and
+ * funding tranches planned (not released) on an APPROVED initiative, whose START the gate
+ * refuses until one is released (the README's walkthrough).
+ */
+async function recordDemoDecisions(dataSource: DataSource, plan: DemoPlan, now: Date): Promise<number> {
+  const viewer: Viewer = { kind: "system", subject: "demo-data", name: "RMO demo", admin: true };
+  const ctx = createContext(loadConfig(), dataSource, viewer, "seed-decisions");
+  // this load's initiatives: those below its root (a further copy has a root of its own name)
+  const rows: Array<{ id: string; name: string; stage: string; portfolio_id: string }> = await dataSource.query(
+    `WITH RECURSIVE sub(id) AS (
+       (SELECT id FROM portfolio WHERE name = $1 AND parent_id IS NULL ORDER BY created_at DESC, id LIMIT 1)
+       UNION ALL SELECT p.id FROM portfolio p JOIN sub ON p.parent_id = sub.id)
+     SELECT id, name, stage, portfolio_id FROM initiative WHERE portfolio_id IN (SELECT id FROM sub) ORDER BY name, id`,
+    [plan.portfolios.find((p) => p.parent === null)!.name],
+  );
+  const gid = (id: string) => encodeGlobalId("Initiative", id);
+  // the backfilled decision sits in the demo's history; today's are taken now (a test's `now` may be another day)
+  const day = (n: number) => new Date(startOfDay(now.getTime()) + n * DAY).toISOString().slice(0, 10);
+  const fromToday = (n: number) => new Date(startOfDay(ctx.now.getTime()) + n * DAY).toISOString().slice(0, 10);
+  const input = (initiativeId: string, kind: DecisionKind, rationale: string, reviewBy: string | null, acknowledges: SignalKind[] = []) =>
+    Object.assign(new RecordDecisionInput(), { initiativeId: gid(initiativeId), kind, rationale, reviewBy, acknowledges, trancheIds: [] });
+  let n = 0;
+  const inDelivery = rows.filter((r) => r.stage === "IN_DELIVERY");
+  // 45 days ago: carry on, review in a month; nobody came back to it
+  if (inDelivery[0]) {
+    const at = new Date(startOfDay(now.getTime()) - 45 * DAY + 10 * 3_600_000);
+    await recordDecision(ctx, input(inDelivery[0].id, DecisionKind.CONTINUE, "On plan at the quarterly review; look again in a month.", day(-15)), {
+      decidedAt: at,
+    });
+    n++;
+  }
+  // today: answer an open signal on another initiative in delivery
+  for (const r of inDelivery.slice(1)) {
+    const subject = Object.assign(new Initiative(), { rowId: r.id, portfolioId: r.portfolio_id });
+    const open = (await initiativeSignals(ctx, subject, valueTime(ctx, null, null), null, [SignalState.OPEN]))[0];
+    if (!open) continue;
+    await recordDecision(
+      ctx,
+      input(r.id, DecisionKind.PIVOT, `Answering ${open.kind}: narrow the scope to the channel that moves the KPI.`, fromToday(60), [open.kind]),
+    );
+    n++;
+    break;
+  }
+  // today: approve the first proposal that passes the default gate
+  for (const r of rows.filter((x) => x.stage === "PROPOSED")) {
+    try {
+      await recordDecision(ctx, input(r.id, DecisionKind.APPROVE, "Funded at the portfolio board: outcome and benefit are stated.", fromToday(90)));
+      n++;
+      break;
+    } catch (e) {
+      if (!(e instanceof GateNotMetError)) throw e;
+    }
+  }
+  // today: move the first that passes its gate to the next stage (DELIVER, then CLOSE)
+  for (const [stage, kind, rationale] of [
+    ["IN_DELIVERY", DecisionKind.DELIVER, "Rolled out everywhere; the outcomes are now measured in production."],
+    ["DELIVERED", DecisionKind.CLOSE, "Every hypothesis has its verdict; nothing left to learn here."],
+  ] as const) {
+    for (const r of rows.filter((x) => x.stage === stage && x.id !== inDelivery[0]?.id)) {
+      try {
+        await recordDecision(ctx, input(r.id, kind, rationale, kind === DecisionKind.CLOSE ? null : fromToday(90)));
+        n++;
+        break;
+      } catch (e) {
+        if (!(e instanceof GateNotMetError)) throw e;
+      }
+    }
+  }
+  // funding in two tranches for an approved initiative: START needs one released
+  const approved = rows.find((r) => r.stage === "APPROVED");
+  if (approved) {
+    await planTranches(
+      ctx,
+      Object.assign(new PlanTranchesInput(), {
+        initiativeId: gid(approved.id),
+        add: [
+          { amount: 150_000, plannedDate: day(14) },
+          { amount: 250_000, plannedDate: day(120) },
+        ],
+        cancel: [],
+      }),
+    );
+  }
+  return n;
+}
+
 /** Loads the demo dataset in one transaction; see DemoOptions for `now` and `instance`. */
 export async function seedDemo(dataSource: DataSource, log: (m: string) => void, options: DemoOptions = {}): Promise<DemoCounts> {
   const started = Date.now();
@@ -395,11 +497,13 @@ export async function seedDemo(dataSource: DataSource, log: (m: string) => void,
   const plan = buildDemoPlan(now, options.instance ?? 1);
   const actor = { kind: "SYSTEM", id: "demo-data", requestId: "seed" };
   const counts = await writeTransaction(dataSource, actor, (tx) => insertPlan(tx, plan, now));
+  const decisions = await recordDemoDecisions(dataSource, plan, now);
   log(
     `Demo data loaded in ${Date.now() - started} ms: ${counts.portfolios} portfolios, ${counts.initiatives} initiatives, ` +
-      `${counts.metrics} metrics, ${counts.hypotheses} hypotheses, ${counts.measurements} measurements, ${counts.revisions} corrections`,
+      `${counts.metrics} metrics, ${counts.hypotheses} hypotheses, ${counts.measurements} measurements, ${counts.revisions} corrections, ` +
+      `${decisions} decisions`,
   );
-  return counts;
+  return { ...counts, decisions };
 }
 
 /** Loads the demo dataset when the database holds no portfolio yet. */

@@ -37,6 +37,29 @@ describe("demo dataset", () => {
     expect(seedMs).toBeLessThan(10_000);
   });
 
+  it("tells the decision story: a review overdue, a signal answered, tranches waiting for a START", async () => {
+    const data = await app.ok(`{
+      portfolios(filter: { rootsOnly: true }, first: 1) {
+        nodes {
+          signals { kind state initiative { name } acknowledgedBy { kind } }
+          decisions(filter: { includeDescendants: true }) { nodes { kind stageBefore stageAfter initiative { name } evidenceHash evidenceCanonical } }
+        }
+      }
+    }`);
+    const root = data.portfolios.nodes[0];
+    expect(root.signals).toContainEqual({ kind: "REVIEW_DUE", state: "OPEN", initiative: { name: "AI chat assistant" }, acknowledgedBy: null });
+    // which signal the PIVOT answers depends on the day the demo is read; one of them is answered
+    const answered = root.signals.filter((sig: any) => sig.state === "ACKNOWLEDGED");
+    expect(answered).toHaveLength(1);
+    expect(answered[0].acknowledgedBy).toEqual({ kind: "PIVOT" });
+    // and which pass their gates (DELIVER, CLOSE) too; at least one moves a stage
+    expect(root.decisions.nodes.map((d: any) => d.kind)).toEqual(expect.arrayContaining(["PIVOT", "CONTINUE"]));
+    expect(root.decisions.nodes.some((d: any) => d.stageBefore !== d.stageAfter)).toBe(true);
+    expect(root.decisions.nodes.map((d: any) => [d.kind, d.initiative.name])).toContainEqual(["CONTINUE", "AI chat assistant"]);
+    expect(root.decisions.nodes.map((d: any) => [d.kind, d.initiative.name])).toContainEqual(["PIVOT", answered[0].initiative.name]);
+    expect(await one("SELECT count(*)::int FROM funding_tranche WHERE state = 'PLANNED'")).toBe(2);
+  });
+
   it("keeps every target on the metric's better side and every key well-formed", async () => {
     const wrongSide = await one(
       `SELECT count(*)::int FROM outcome_hypothesis h JOIN metric m ON m.id = h.metric_id

@@ -27,7 +27,7 @@ describe("INITIATIVE_COLUMNS", () => {
     expect(columnsWith("required")).toEqual(["name", "stage"]);
     expect(columnsWith("onNull")).toEqual(["tags"]);
     expect(INITIATIVE_COLUMNS.tags).toEqual({ onNull: [] });
-    expect(columnsWith("system")).toEqual(["portfolioId"]);
+    expect(columnsWith("system")).toEqual(["portfolioId", "releasedFunding"]);
     expect([...INPUT_COLUMNS].sort()).toEqual(
       [
         "description",
