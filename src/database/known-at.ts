@@ -31,13 +31,23 @@ export function isTracked(table: string): boolean {
 }
 
 /**
+ * `k` as the database compares it. The API's instants have millisecond precision and the
+ * database's microsecond: a `knownAt` names the whole millisecond (up to its last
+ * microsecond), so asking at an instant the API returned (a decision's decidedAt, a
+ * response's extensions.knownAt) includes what was written in that instant.
+ */
+export function recordTime(k: Date): Sql {
+  return sql`(${k}::timestamptz + interval '999 microseconds')`;
+}
+
+/**
  * A FROM item for `table` as known at `k` (alias it after): the table itself for `null` or an
  * untracked table, else `table_at(k)`, which has the same columns. For `measurement` it yields
  * only the rows that counted at k (with the values they had), none of them retracted, so the
  * usual `retracted_at IS NULL` condition holds for all of them.
  */
 export function tableAt(table: string, k: KnownAt): Sql {
-  return k === null || !TRACKED.has(table) ? raw(table) : sql`${raw(`${table}_at`)}(${k}::timestamptz)`;
+  return k === null || !TRACKED.has(table) ? raw(table) : sql`${raw(`${table}_at`)}(${recordTime(k)})`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Context } from "../context";
+import { recordTime } from "../database/known-at";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { decodeGlobalId, encodeGlobalId, expectGlobalId } from "../common/global-id";
 import { nodeType } from "../common/node-registry";
@@ -12,7 +13,7 @@ import { ChangeActor, ChangeFilter, FieldChange } from "./history.inputs";
 /** Changes newest first; the id breaks ties within one transaction. */
 function listQuery(ctx: Context, conditions: Sql[]): ListQuery<Change> {
   // as known at the operation's knownAt: the changes recorded by then
-  const known = ctx.knownAt ? [...conditions, sql`t.changed_at <= ${ctx.knownAt}::timestamptz`] : conditions;
+  const known = ctx.knownAt ? [...conditions, sql`t.changed_at <= ${recordTime(ctx.knownAt)}`] : conditions;
   return { entity: Change, conditions: known, sort: "t.changed_at", direction: OrderDirection.DESC };
 }
 

@@ -18,7 +18,7 @@ export interface RankingScope {
 }
 
 /** Stages a ranking covers: all but CLOSED and STOPPED. */
-export const RANKED_STAGES = ["IDEA", "PROPOSED", "APPROVED", "IN_DELIVERY", "DELIVERED"];
+export const RANKED_STAGES = ["IDEA", "PROPOSED", "APPROVED", "IN_DELIVERY", "ON_HOLD", "DELIVERED"];
 
 /**
  * The score of candidate `c` under the model, in the same float8 operations and order as

@@ -1,6 +1,6 @@
 import { raw, Sql, sql } from "../database/sql";
 import { AT_RISK_SLACK, ON_TRACK_SLACK } from "./progress";
-import { KnownAt, tableAt } from "../database/known-at";
+import { KnownAt, recordTime, tableAt } from "../database/known-at";
 
 /**
  * DOMAIN.md's weightedProgress over rows carrying `weight` and `clamped_ratio` (from
@@ -46,10 +46,10 @@ export function latestCounted(k: KnownAt, cond: Sql, columns: readonly string[])
   if (k === null) return sql`SELECT ${cols} FROM measurement m WHERE ${cond} AND ${COUNTS} ${raw(LATEST_FIRST)}`;
   const revision = raw(columns.map(asRevision).join(", "));
   return sql`SELECT * FROM (
-      (SELECT ${cols} FROM measurement m WHERE ${cond} AND ${COUNTS} AND m.recorded_at <= ${k}::timestamptz ${raw(LATEST_FIRST)})
+      (SELECT ${cols} FROM measurement m WHERE ${cond} AND ${COUNTS} AND m.recorded_at <= ${recordTime(k)} ${raw(LATEST_FIRST)})
       UNION ALL
       (SELECT ${revision} FROM measurement_revision m
-        WHERE ${cond} AND ${COUNTS} AND m.recorded_at <= ${k}::timestamptz AND m.superseded_at > ${k}::timestamptz
+        WHERE ${cond} AND ${COUNTS} AND m.recorded_at <= ${recordTime(k)} AND m.superseded_at > ${recordTime(k)}
         ORDER BY m.observed_at DESC, m.recorded_at DESC, m.measurement_id DESC LIMIT 1)
     ) m ${raw(LATEST_FIRST)}`;
 }
