@@ -1,4 +1,5 @@
 import { Context } from "../context";
+import { textProblem } from "../common/text";
 import { decodeGlobalId } from "../common/global-id";
 import { sql } from "../database/sql";
 import { Tx } from "../database/write";
@@ -106,6 +107,8 @@ export function checkKey(item: KeyInput, index: number, defaultSource: string, n
   }
   const source = item.source ?? defaultSource;
   if (source.trim() === "") return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "source must not be empty", "source");
+  const bad = textProblem(source);
+  if (bad) return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `source ${bad}`, "source");
   // count code points as Postgres' char_length does, not UTF-16 units (never more than those)
   const sourceChars = source.length > MAX_SOURCE_CHARS ? [...source].length : source.length;
   if (sourceChars > MAX_SOURCE_CHARS) {

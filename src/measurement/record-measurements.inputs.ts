@@ -1,5 +1,10 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { TextCheckedPerItem } from "../graphql/validate-input";
 
+/** The largest |value| a measurement may have: 1e15, so a SUM over a million of them stays far inside float8. */
+export const MAX_MEASUREMENT_VALUE = 1e15;
+
+@TextCheckedPerItem()
 @InputType({
   description:
     "One observation to record. Name the metric by exactly one of `metricKey` or `metricId`. " +
@@ -12,7 +17,9 @@ export class MeasurementInput {
   @Field(() => ID, { nullable: true, description: "The metric's global ID; give this or `metricKey`, not both." })
   metricId?: string | null;
 
-  @Field(() => Float, { description: "The observed value (finite), in the metric's unit." })
+  @Field(() => Float, {
+    description: "The observed value in the metric's unit: finite, at most 1e15 in magnitude (so any bucket's sum stays finite).",
+  })
   value!: number;
 
   @Field(() => Date, {

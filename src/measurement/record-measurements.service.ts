@@ -2,7 +2,8 @@ import { Context } from "../context";
 import { BadUserInputError } from "../errors";
 import { Tx } from "../database/write";
 import { checkKey, Keyed, Named, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
-import { MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
+import { MAX_MEASUREMENT_VALUE, MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
+import { textProblem } from "../common/text";
 
 export interface RecordMeasurementsResult {
   accepted: number;
@@ -26,6 +27,17 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
   if (typeof item.value !== "number" || !Number.isFinite(item.value)) {
     return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "value must be a finite number", "value");
   }
+  // bounded so sums and averages over any bucket stay finite in float8
+  if (Math.abs(item.value) > MAX_MEASUREMENT_VALUE) {
+    return reject(
+      index,
+      MeasurementRejectionCode.BAD_USER_INPUT,
+      `value must be between -${MAX_MEASUREMENT_VALUE} and ${MAX_MEASUREMENT_VALUE}`,
+      "value",
+    );
+  }
+  const noteProblem = item.note == null ? null : textProblem(item.note);
+  if (noteProblem) return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `note ${noteProblem}`, "note");
   // one literal with every field (not a spread of `key`): all items of a batch share one shape
   return {
     index,

@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Length } from "class-validator";
 import { MeasurementRejection } from "./record-measurements.inputs";
+import { TextCheckedPerItem } from "../graphql/validate-input";
 
+@TextCheckedPerItem()
 @InputType({
   description: "The natural key of a stored measurement: the metric (by exactly one of `metricKey` or `metricId`), `observedAt` and `source`.",
 })
