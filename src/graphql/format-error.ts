@@ -92,6 +92,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof code === "string" && PASS_THROUGH.has(code) && !fromResolver) {
     return { ...base, extensions: { code } };
   }
+  // Apollo's own refusals of a request (a persisted query's wrong hash or version) carry an
+  // HTTP 4xx status but no code: the client's mistake, said as such, not an internal error
+  const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+  if (!fromResolver && typeof status === "number" && status >= 400 && status < 500) {
+    return { ...base, extensions: { code: "BAD_REQUEST" } };
+  }
   const requestId = (error as Record<symbol, string> | null)?.[REQUEST_ID] ?? "unknown";
   console.error(`[error] request ${requestId}:`, original instanceof Error ? original.stack : original);
   return {

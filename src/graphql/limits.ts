@@ -129,7 +129,8 @@ export function armor(
 ): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: ParseOptions } {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases },
+    // every alias counts, `__typename` too (graphql-armor lets those through by default: 1,000 were accepted)
+    maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
     // graphql-armor's token limit throws from a plugin hook, which Apollo answers with
     // HTTP 500 and without our response extensions; the parser's own limit is an

@@ -119,15 +119,21 @@ describe("client mistakes that reach Postgres limits are BAD_USER_INPUT, never I
   });
 
   // Postgres text cannot hold U+0000, whichever argument carries it
+  // input objects are checked before anything runs and name the field; a plain argument, or one of a nested
+  // read-only field (resolved without type-graphql's validation), reaches Postgres, which refuses it
   it.each([
-    ["a name", `mutation { createPortfolio(input: {name: "a\\u0000b"}) { portfolio { id } } }`],
-    ["a tag", `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "n", tags: ["a\\u0000"]}) { initiative { id } } }`],
-    ["a list filter", `{ initiatives(filter: {nameContains: "a\\u0000"}) { totalCount } }`],
-    ["a metric key lookup", `{ metricByKey(key: "a\\u0000") { id } }`],
-    ["a measurement source filter", `query($m: ID!) { metric(id: $m) { measurements(filter: {sources: ["\\u0000"]}) { totalCount } } }`],
-  ])("a U+0000 character in %s", async (_label, query) => {
+    ["a name", `mutation { createPortfolio(input: {name: "a\\u0000b"}) { portfolio { id } } }`, "input.name"],
+    [
+      "a tag",
+      `mutation($p: ID!) { createInitiative(input: {portfolioId: $p, name: "n", tags: ["a\\u0000"]}) { initiative { id } } }`,
+      "input.tags.0",
+    ],
+    ["a list filter", `{ initiatives(filter: {nameContains: "a\\u0000"}) { totalCount } }`, "nameContains"],
+    ["a metric key lookup", `{ metricByKey(key: "a\\u0000") { id } }`, undefined],
+    ["a measurement source filter", `query($m: ID!) { metric(id: $m) { measurements(filter: {sources: ["\\u0000"]}) { totalCount } } }`, undefined],
+  ])("a U+0000 character in %s", async (_label, query, field) => {
     const res = await app.gql(query, { p: ids.portfolio, m: ids.metric });
-    expectError(res, "BAD_USER_INPUT");
+    expectError(res, "BAD_USER_INPUT", field);
   });
 });
 
