@@ -3,7 +3,8 @@
  * GraphQL; the edge (src/graphql/format-error.ts) maps each to `extensions.code` and
  * `extensions.field`. Anything else a client sees is masked as INTERNAL_SERVER_ERROR.
  */
-export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "GATE_NOT_MET" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode =
+  "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "GATE_NOT_MET" | "SERVICE_UNAVAILABLE" | "INTERNAL_SERVER_ERROR";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;

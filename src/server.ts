@@ -11,7 +11,11 @@ import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Context, createContext, readAsKnownAt } from "./context";
-import { formatError } from "./graphql/format-error";
+import { formatError, RETRY_AFTER_SECONDS } from "./graphql/format-error";
+import { isDatabaseUnavailable } from "./database/db-errors";
+
+/** How long /readyz waits for the database. */
+const READY_TIMEOUT_MS = 1_000;
 import { REQUEST_ID, requestScope } from "./request-scope";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildAppSchema } from "./schema";
@@ -60,6 +64,50 @@ function knownAtPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
+/** A request that failed because the database is unavailable is answered 503 with Retry-After: a script retries it later. */
+function unavailablePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          if (!response.body.singleResult.errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
+}
+
+/** The database answers within `ms`, or not. */
+async function databaseAnswers(dataSource: DataSource, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const ok = dataSource.query("SELECT 1").then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([ok, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body and headers of a 503 for a request the database could not serve. */
+function sendUnavailable(res: express.Response): void {
+  res.status(503).setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+  res.json({
+    errors: [
+      {
+        message: "The database is unavailable; nothing was written. Retry later.",
+        extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
+      },
+    ],
+  });
+}
+
 /** Adds `extensions.sqlStatements`, the statements this request sent (for tests and the bench). */
 function sqlStatsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -106,6 +154,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       // cache hints are unused (no CDN or response cache); the plugin wraps every field resolver
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(),
+      unavailablePlugin(),
       knownAtPlugin(schema),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
@@ -119,14 +168,17 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.get("/healthz", async (_req, res) => {
-    try {
-      await dataSource.query("SELECT 1");
-      res.json({ status: "ok" });
-    } catch {
-      res.status(503).json({ status: "database unavailable" });
-    }
+  // liveness: the process answers (a restart would not help a database outage)
+  app.get("/livez", (_req, res) => {
+    res.json({ status: "ok" });
   });
+  // readiness: the database answers within a second; a balancer stops sending traffic otherwise
+  const ready = async (_req: express.Request, res: express.Response) => {
+    if (await databaseAnswers(dataSource, READY_TIMEOUT_MS)) res.json({ status: "ok" });
+    else res.status(503).setHeader("retry-after", String(RETRY_AFTER_SECONDS)).json({ status: "database unavailable" });
+  };
+  app.get("/readyz", ready);
+  app.get("/healthz", ready);
   const authenticator = new Authenticator(config.auth, dataSource);
   app.use(
     "/graphql",
@@ -155,6 +207,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
         res.locals.viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
         next();
       } catch (e) {
+        if (isDatabaseUnavailable(e)) return sendUnavailable(res);
         if (!(e instanceof UnauthenticatedError)) return next(e);
         res.status(401).setHeader("www-authenticate", 'Bearer realm="rmo"');
         res.json({ errors: [{ message: e.message, extensions: { code: "UNAUTHENTICATED" } }] });
@@ -166,6 +219,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.
   app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (isDatabaseUnavailable(err)) return sendUnavailable(res);
     const requestId = String(res.getHeader("x-request-id") ?? "unknown");
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =

@@ -44,6 +44,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // never wait forever for a connection, a statement or an abandoned transaction
       connectionTimeoutMillis: 10_000,
       statement_timeout: options.statementTimeoutMs ?? 30_000,
+      // and a client-side limit too: a database that stopped answering (frozen, or a network
+      // that drops packets) never enforces its own statement_timeout
+      query_timeout: (options.statementTimeoutMs ?? 30_000) + 2_000,
+      keepAlive: true,
       idle_in_transaction_session_timeout: 60_000,
       application_name: "rmo-api",
     },

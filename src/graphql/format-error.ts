@@ -3,7 +3,10 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { DomainError } from "../errors";
-import { hasSqlState } from "../database/db-errors";
+import { hasSqlState, isDatabaseUnavailable } from "../database/db-errors";
+
+/** What a client is told to wait before retrying when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 5;
 import { REQUEST_ID } from "../request-scope";
 
 /**
@@ -77,6 +80,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ...base,
       message: "Text input contains a character that cannot be stored (such as U+0000)",
       extensions: { code: "BAD_USER_INPUT" },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // nothing of the request was committed; the server answers 503 with Retry-After (server.ts)
+    return {
+      ...base,
+      message: "The database is unavailable; nothing was written. Retry later.",
+      extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
     };
   }
   if (CONCURRENCY_ERRORS.some((state) => hasSqlState(original, state))) {
