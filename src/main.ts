@@ -45,9 +45,12 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const started = Date.now();
     console.log(`${signal}: shutting down`);
     await server.stop();
+    const served = Date.now() - started;
     await db.close();
+    console.log(`Stopped: requests drained in ${served} ms, database closed in ${Date.now() - started - served} ms`);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -146,6 +146,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts drains and closes the database on SIGTERM/SIGINT; Apollo's own handler raced it
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: config.introspection,
     validationRules: protection.validationRules,
