@@ -19,6 +19,8 @@ export interface Config {
   /** Add `extensions.sqlStatements` to every response (off in production unless asked). */
   exposeSqlStats: boolean;
   logQueries: boolean;
+  /** pino level of the service's log (RMO_LOG_LEVEL: fatal, error, warn, info, debug, trace, silent). */
+  logLevel: string;
   /** Largest accepted request body. */
   maxBodyBytes: number;
   /** V8's old-generation growing factor, as 1 + percent/100 (0: V8's own heuristics). */
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxMeasurementsPerCall: int(env, "RMO_MAX_MEASUREMENTS_PER_CALL", 5000, 1, 100000),
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
+    logLevel: logLevel(env.RMO_LOG_LEVEL, nodeEnv === "test" ? "warn" : "info"),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
     heapGrowingPercent: int(env, "RMO_HEAP_GROWING_PERCENT", 100, 0, 1000),
     auth,
@@ -139,4 +142,12 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int(env, "RMO_MAX_COST", 50_000, 10, 100_000_000),
     },
   };
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function logLevel(raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw === "") return fallback;
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`RMO_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
+  return raw;
 }

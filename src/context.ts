@@ -27,8 +27,17 @@ export interface Context {
   knownAt: KnownAt;
   /** Values worked out once per request (page plans, read-ahead): see common/request-memo.ts. */
   memo: RequestMemo;
+  /** What the access log and the metrics say of this request (server.ts): filled in as it runs. */
+  trace: RequestTrace;
   /** Runs `work` in one transaction on the one write path, as this caller. */
   write<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+}
+
+/** The operation and outcome of a request, for its access-log line and metrics. */
+export interface RequestTrace {
+  operation: string | null;
+  /** "ok", or the code of the first error. */
+  outcome: string;
 }
 
 /** Who a change is recorded as (database/write.ts). */
@@ -37,7 +46,13 @@ export function actorOf(viewer: Viewer, requestId: string): Actor {
   return { kind, id: viewer.kind === "token" ? viewer.token!.rowId : viewer.subject, requestId };
 }
 
-export function createContext(config: Config, dataSource: DataSource, viewer: Viewer, requestId: string = randomUUID()): Context {
+export function createContext(
+  config: Config,
+  dataSource: DataSource,
+  viewer: Viewer,
+  requestId: string = randomUUID(),
+  trace: RequestTrace = { operation: null, outcome: "ok" },
+): Context {
   const access = new Access(viewer, dataSource);
   const actor = actorOf(viewer, requestId);
   return {
@@ -50,6 +65,7 @@ export function createContext(config: Config, dataSource: DataSource, viewer: Vi
     now: new Date(),
     knownAt: null,
     memo: new RequestMemo(),
+    trace,
     write: (work) => writeTransaction(dataSource, actor, work),
   };
 }

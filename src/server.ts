@@ -10,7 +10,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { Config } from "./config";
-import { Context, createContext, readAsKnownAt } from "./context";
+import { Context, createContext, readAsKnownAt, RequestTrace } from "./context";
+import { configureLogging, log } from "./common/log";
+import { operationLabel, registry, requests, requestSeconds, watchPool } from "./common/metrics";
 import { formatError, RETRY_AFTER_SECONDS } from "./graphql/format-error";
 import { isDatabaseUnavailable } from "./database/db-errors";
 
@@ -80,6 +82,56 @@ function unavailablePlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** Notes the operation's name and outcome on the request's trace (the access log and the metrics read it). */
+function tracePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operationName, contextValue }) {
+          contextValue.trace.operation = operationName ?? null;
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          const code = response.body.singleResult.errors?.[0]?.extensions?.code;
+          contextValue.trace.outcome = typeof code === "string" ? code : response.body.singleResult.errors ? "ERROR" : "ok";
+        },
+      };
+    },
+  };
+}
+
+/**
+ * One access line per GraphQL request (request id, operation, caller kind, HTTP status,
+ * outcome, duration, SQL statements when counted) and its metrics, when the response is sent.
+ */
+function accessLog(config: Config): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const trace: RequestTrace = { operation: null, outcome: "ok" };
+    res.locals.trace = trace;
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (res.statusCode >= 400 && trace.outcome === "ok") trace.outcome = `HTTP_${res.statusCode}`;
+      const labels = { operation: operationLabel(trace.operation), outcome: trace.outcome };
+      requests.inc(labels);
+      requestSeconds.observe(labels, seconds);
+      log.info(
+        {
+          requestId: res.locals.requestId,
+          operation: trace.operation,
+          caller: (res.locals.viewer as Viewer | undefined)?.kind ?? null,
+          status: res.statusCode,
+          outcome: trace.outcome,
+          ms: Math.round(seconds * 10_000) / 10,
+          ...(config.exposeSqlStats ? { sql: res.locals.sqlStatements ?? null } : {}),
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}
+
 /** The database answers within `ms`, or not. */
 async function databaseAnswers(dataSource: DataSource, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -140,6 +192,11 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   app.set("etag", false);
   const httpServer = http.createServer(app);
   const production = config.nodeEnv === "production";
+  configureLogging({ pretty: config.nodeEnv === "development", level: config.logLevel });
+  // TypeORM's postgres driver keeps its pg.Pool as `master`
+  const unwatchPool = watchPool(
+    () => (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master,
+  );
   const schema = buildAppSchema();
   const protection = armor(config.limits, production);
   const apollo = new ApolloServer<Context>({
@@ -156,6 +213,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       // cache hints are unused (no CDN or response cache); the plugin wraps every field resolver
       ApolloServerPluginCacheControlDisabled(),
       requestIdPlugin(),
+      tracePlugin(),
       unavailablePlugin(),
       knownAtPlugin(schema),
       ...protection.plugins,
@@ -181,6 +239,11 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   };
   app.get("/readyz", ready);
   app.get("/healthz", ready);
+  // Prometheus text format (src/common/metrics.ts); keep it on the internal network
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", registry.contentType);
+    res.send(await registry.metrics());
+  });
   const authenticator = new Authenticator(config.auth, dataSource);
   app.use(
     "/graphql",
@@ -196,9 +259,12 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
       res.locals.requestId = requestId;
       res.setHeader("x-request-id", requestId);
-      if (config.exposeSqlStats) requestScope.run({ statements: 0 }, next);
-      else next();
+      if (!config.exposeSqlStats) return next();
+      const scope = { statements: 0 };
+      res.on("finish", () => (res.locals.sqlStatements = scope.statements));
+      requestScope.run(scope, next);
     },
+    accessLog(config),
     express.json({ limit: config.maxBodyBytes }),
     // Who is calling is settled before Apollo sees the request: bad or missing credentials
     // are refused here, so no resolver ever runs for them. The landing page (a GET without
@@ -216,7 +282,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       }
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string),
+      context: async ({ res }) =>
+        createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string, res.locals.trace as RequestTrace),
     }),
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.
@@ -230,7 +297,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
         : status < 500
           ? "Malformed request body: send JSON"
           : `Internal server error (request id ${requestId})`;
-    if (status === 500) console.error(`[error] request ${requestId} (HTTP):`, err);
+    if (status === 500) log.error({ requestId, err }, "request failed (HTTP)");
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
 
@@ -240,6 +307,9 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   return {
     url: `http://localhost:${actualPort}/graphql`,
     httpServer,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      unwatchPool();
+      await apollo.stop();
+    },
   };
 }

@@ -8,6 +8,7 @@ import { hasSqlState, isDatabaseUnavailable } from "../database/db-errors";
 /** What a client is told to wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 import { REQUEST_ID } from "../request-scope";
+import { log } from "../common/log";
 
 /**
  * SQLSTATEs only client text can cause: Postgres cannot store U+0000 in text (22021), and
@@ -110,7 +111,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { code: "BAD_REQUEST" } };
   }
   const requestId = (error as Record<symbol, string> | null)?.[REQUEST_ID] ?? "unknown";
-  console.error(`[error] request ${requestId}:`, original instanceof Error ? original.stack : original);
+  log.error({ requestId, err: original }, "request failed");
   return {
     ...base,
     message: `Internal server error (request id ${requestId})`,

@@ -4,6 +4,7 @@ import { Tx } from "../database/write";
 import { checkKey, Keyed, Named, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
 import { MAX_MEASUREMENT_VALUE, MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
 import { textProblem } from "../common/text";
+import { measurementsIngested } from "../common/metrics";
 
 export interface RecordMeasurementsResult {
   accepted: number;
@@ -90,6 +91,16 @@ async function upsert(tx: Tx, rows: Array<Named<Checked>>, recordedBy: string): 
  * that fail a check are reported by index; with `atomic`, any such item means nothing is written.
  */
 export async function recordMeasurements(ctx: Context, input: RecordMeasurementsInput): Promise<RecordMeasurementsResult> {
+  const result = await record(ctx, input);
+  // counted once committed (a failed transaction counts nothing)
+  measurementsIngested.inc({ result: "inserted" }, result.inserted);
+  measurementsIngested.inc({ result: "updated" }, result.updated);
+  measurementsIngested.inc({ result: "unchanged" }, result.unchanged);
+  measurementsIngested.inc({ result: "rejected" }, result.rejected.length);
+  return result;
+}
+
+async function record(ctx: Context, input: RecordMeasurementsInput): Promise<RecordMeasurementsResult> {
   const limit = ctx.config.maxMeasurementsPerCall;
   if (input.measurements.length > limit) {
     throw new BadUserInputError(`At most ${limit} measurements per call (got ${input.measurements.length}); split the batch`, "input.measurements");

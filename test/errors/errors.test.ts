@@ -1,4 +1,5 @@
 import { useTestApp } from "../support/app";
+import { captureLog } from "../support/log-capture";
 import { createHypothesis, createInitiative, createMetric, createPortfolio, expectError, expectNoLeak } from "../support/factories";
 
 const app = useTestApp();
@@ -16,8 +17,8 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
   });
 
   it("answers a generic message with the request id, and logs the real error under that id", async () => {
-    const logged: string[] = [];
-    const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    const capture = captureLog();
+    const logged = capture.lines;
     try {
       const res = await app.gql(
         `mutation { createPortfolio(input: {name: "explode"}) { portfolio { id } } }`,
@@ -30,7 +31,7 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
       expect(res.data).toBeNull();
       expect(JSON.stringify(res)).not.toMatch(/secret|vault|violates|QueryFailedError/);
     } finally {
-      spy.mockRestore();
+      capture.stop();
     }
     expect(logged.some((line) => line.includes("req-masking-1") && line.includes("SELECT secret FROM vault"))).toBe(true);
     const [{ n }] = await app.dataSource.query("SELECT count(*)::int AS n FROM portfolio WHERE name = 'explode'");
@@ -39,7 +40,7 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
 
   it("masks a failure in one of several mutations, after the earlier one committed", async () => {
     const p = await createPortfolio(app, { name: "Survivor" });
-    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const capture = captureLog(); // the expected error's log line, kept out of the test output
     try {
       const res = await app.gql(
         `mutation($id: ID!) {
@@ -54,7 +55,7 @@ describe("INTERNAL_SERVER_ERROR masking", () => {
       expect(res.errors![0]).toMatchObject({ path: ["boom"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
       expectNoLeak(res);
     } finally {
-      spy.mockRestore();
+      capture.stop();
     }
     const after = await app.ok(`query($id: ID!) { portfolio(id: $id) { owner version } }`, { id: p.id });
     expect(after.portfolio).toEqual({ owner: "Kim", version: 2 });

@@ -1,4 +1,5 @@
 import { useTestApp } from "../support/app";
+import { captureLog } from "../support/log-capture";
 import { expectError, expectNoLeak } from "../support/factories";
 import { post } from "../support/auth-factories";
 
@@ -78,13 +79,12 @@ describe("unexpected errors", () => {
   });
 
   async function provoke(headers: Record<string, string> = {}) {
-    const logged: string[] = [];
-    const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    const capture = captureLog();
     try {
       const res = await send(`mutation { createPortfolio(input: {name: "explode"}) { portfolio { id } } }`, headers);
-      return { res, logged };
+      return { res, logged: capture.lines };
     } finally {
-      spy.mockRestore();
+      capture.stop();
     }
   }
 

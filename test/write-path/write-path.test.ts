@@ -1,4 +1,5 @@
 import { useTestApp } from "../support/app";
+import { captureLog } from "../support/log-capture";
 import { createInitiative, createMetric, createPortfolio, expectError } from "../support/factories";
 import { createToken, grant, person, post } from "../support/auth-factories";
 import { decodeGlobalId } from "../../src/common/global-id";
@@ -185,16 +186,16 @@ describe("updateInitiative on the write path", () => {
 
 describe("a hook that throws", () => {
   let removeFailing: (() => void) | undefined;
-  let consoleError: jest.SpyInstance;
+  let log: ReturnType<typeof captureLog>;
 
   beforeEach(() => {
-    consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    log = captureLog();
   });
 
   afterEach(() => {
     removeFailing?.();
     removeFailing = undefined;
-    consoleError.mockRestore();
+    log.stop();
   });
 
   it("fails the mutation (masked INTERNAL_SERVER_ERROR) and rolls the update back: it runs in the same transaction", async () => {
@@ -226,8 +227,7 @@ describe("a hook that throws", () => {
     expect(await initiativeRow(i.id)).toEqual(before);
     expect(before).toMatchObject({ name: "Kept", budget: 10, version: 1 });
     // the real error went to the log, under the request id, and not to the client
-    const logged = consoleError.mock.calls.map((args) => args.map(String).join(" "));
-    expect(logged.filter((line) => line.startsWith("[error] request req-hook-fails:") && line.includes("hook refused the change"))).toHaveLength(1);
+    expect(log.lines.filter((line) => line.includes('"requestId":"req-hook-fails"') && line.includes("hook refused the change"))).toHaveLength(1);
   });
 
   it("fails a create and inserts nothing", async () => {
