@@ -19,6 +19,10 @@ export interface Config {
   /** Add `extensions.sqlStatements` to every response (off in production unless asked). */
   exposeSqlStats: boolean;
   logQueries: boolean;
+  /** On stop: how long /readyz says "draining" before new connections are refused (RMO_DRAIN_DELAY_MS). */
+  drainDelayMs: number;
+  /** On stop: how long requests in flight may take to finish before their connections are closed (RMO_DRAIN_TIMEOUT_MS). */
+  drainTimeoutMs: number;
   /** pino level of the service's log (RMO_LOG_LEVEL: fatal, error, warn, info, debug, trace, silent). */
   logLevel: string;
   /** Largest accepted request body. */
@@ -127,6 +131,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxMeasurementsPerCall: int(env, "RMO_MAX_MEASUREMENTS_PER_CALL", 5000, 1, 100000),
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
+    drainDelayMs: int(env, "RMO_DRAIN_DELAY_MS", 0, 0, 600_000),
+    drainTimeoutMs: int(env, "RMO_DRAIN_TIMEOUT_MS", 10_000, 0, 600_000),
     logLevel: logLevel(env.RMO_LOG_LEVEL, nodeEnv === "test" ? "warn" : "info"),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
     heapGrowingPercent: int(env, "RMO_HEAP_GROWING_PERCENT", 100, 0, 1000),

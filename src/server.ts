@@ -12,7 +12,7 @@ import { DataSource } from "typeorm";
 import { Config } from "./config";
 import { Context, createContext, readAsKnownAt, RequestTrace } from "./context";
 import { configureLogging, log } from "./common/log";
-import { operationLabel, registry, requests, requestSeconds, watchPool } from "./common/metrics";
+import { inFlight, operationLabel, registry, requests, requestSeconds, watchPool } from "./common/metrics";
 import { formatError, RETRY_AFTER_SECONDS } from "./graphql/format-error";
 import { isDatabaseUnavailable } from "./database/db-errors";
 
@@ -109,6 +109,8 @@ function accessLog(config: Config): express.RequestHandler {
     const started = process.hrtime.bigint();
     const trace: RequestTrace = { operation: null, outcome: "ok" };
     res.locals.trace = trace;
+    inFlight.inc();
+    res.on("close", () => inFlight.dec());
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (res.statusCode >= 400 && trace.outcome === "ok") trace.outcome = `HTTP_${res.statusCode}`;
@@ -182,6 +184,11 @@ function sqlStatsPlugin(): ApolloServerPlugin<Context> {
 export interface RunningServer {
   url: string;
   httpServer: http.Server;
+  /**
+   * Drains: /readyz answers 503 at once; after `RMO_DRAIN_DELAY_MS` (for a balancer to notice)
+   * no new connection is accepted, requests in flight finish (at most `RMO_DRAIN_TIMEOUT_MS`),
+   * then it resolves. The caller closes the database afterwards.
+   */
   stop(): Promise<void>;
 }
 
@@ -218,7 +225,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       knownAtPlugin(schema),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.drainTimeoutMs }),
       config.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false, embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -233,8 +240,11 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     res.json({ status: "ok" });
   });
   // readiness: the database answers within a second; a balancer stops sending traffic otherwise
+  let draining = false;
+  let stopped: Promise<void> | undefined;
   const ready = async (_req: express.Request, res: express.Response) => {
-    if (await databaseAnswers(dataSource, READY_TIMEOUT_MS)) res.json({ status: "ok" });
+    if (draining) res.status(503).json({ status: "draining" });
+    else if (await databaseAnswers(dataSource, READY_TIMEOUT_MS)) res.json({ status: "ok" });
     else res.status(503).setHeader("retry-after", String(RETRY_AFTER_SECONDS)).json({ status: "database unavailable" });
   };
   app.get("/readyz", ready);
@@ -307,9 +317,13 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   return {
     url: `http://localhost:${actualPort}/graphql`,
     httpServer,
-    stop: async () => {
-      unwatchPool();
-      await apollo.stop();
-    },
+    // once: a second call (a second signal, a test's clean-up) waits for the same drain
+    stop: () =>
+      (stopped ??= (async () => {
+        draining = true;
+        if (config.drainDelayMs > 0) await new Promise((r) => setTimeout(r, config.drainDelayMs));
+        unwatchPool();
+        await apollo.stop();
+      })()),
   };
 }

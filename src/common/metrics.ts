@@ -23,6 +23,12 @@ export const requestSeconds = new Histogram({
   registers: [registry],
 });
 
+export const inFlight = new Gauge({
+  name: "rmo_requests_in_flight",
+  help: "GraphQL requests received and not yet answered (a drain waits for them).",
+  registers: [registry],
+});
+
 export const measurementsIngested = new Counter({
   name: "rmo_measurements_ingested_total",
   help: "Measurement items by what recordMeasurements did with them.",

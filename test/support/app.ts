@@ -15,6 +15,8 @@ export interface GraphQLResponse<T = any> {
 /** A real server on a fresh database of its own, reached over HTTP like any client. */
 export interface TestApp {
   url: string;
+  /** The running server (its `stop()` drains as on SIGTERM). */
+  server: RunningServer;
   /** The global-admin bootstrap token every request sends unless told otherwise. */
   adminToken: string;
   dataSource: DataSource;
@@ -83,6 +85,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     };
   return {
     url: server.url,
+    server,
     adminToken,
     dataSource,
     config,
