@@ -104,13 +104,21 @@ function tracePlugin(): ApolloServerPlugin<Context> {
  * One access line per GraphQL request (request id, operation, caller kind, HTTP status,
  * outcome, duration, SQL statements when counted) and its metrics, when the response is sent.
  */
-function accessLog(config: Config): express.RequestHandler {
+function accessLog(config: Config, isDraining: () => boolean): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     const trace: RequestTrace = { operation: null, outcome: "ok" };
     res.locals.trace = trace;
     inFlight.inc();
     res.on("close", () => inFlight.dec());
+    // while draining, no response invites a client to reuse its connection: one that did could
+    // have its next request read just as the drain closes the connection (decided when the
+    // response starts, so requests that came in before the drain are covered too)
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+      if (isDraining() && !this.headersSent) this.setHeader("connection", "close");
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (res.statusCode >= 400 && trace.outcome === "ok") trace.outcome = `HTTP_${res.statusCode}`;
@@ -235,6 +243,12 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   await apollo.start();
 
   app.disable("x-powered-by");
+  // A request read from a connection the drain has already half-closed can never be answered:
+  // never start it (the client sees its connection closed, nothing was done, and retries).
+  app.use((req, _res, next) => {
+    if (req.socket.writableEnded) req.socket.destroy();
+    else next();
+  });
   // liveness: the process answers (a restart would not help a database outage)
   app.get("/livez", (_req, res) => {
     res.json({ status: "ok" });
@@ -274,7 +288,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       res.on("finish", () => (res.locals.sqlStatements = scope.statements));
       requestScope.run(scope, next);
     },
-    accessLog(config),
+    accessLog(config, () => draining),
     express.json({ limit: config.maxBodyBytes }),
     // Who is calling is settled before Apollo sees the request: bad or missing credentials
     // are refused here, so no resolver ever runs for them. The landing page (a GET without

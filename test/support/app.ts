@@ -60,6 +60,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RMO_SQL_STATS: "1",
     RMO_BOOTSTRAP_TOKEN: adminToken,
     RMO_JWT_SECRET: TEST_JWT_SECRET,
+    // access lines stay out of the test output unless a test asks for them
+    RMO_LOG_LEVEL: "warn",
     ...env,
   });
   const dataSource = createDataSource({ url, entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
