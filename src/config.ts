@@ -19,6 +19,8 @@ export interface Config {
   /** Add `extensions.sqlStatements` to every response (off in production unless asked). */
   exposeSqlStats: boolean;
   logQueries: boolean;
+  /** Requests per second per credential, and failed authentications per minute per client address (0: no limit). */
+  rateLimits: { perSecond: number; failedAuthPerMinute: number };
   /** On stop: how long /readyz says "draining" before new connections are refused (RMO_DRAIN_DELAY_MS). */
   drainDelayMs: number;
   /** On stop: how long requests in flight may take to finish before their connections are closed (RMO_DRAIN_TIMEOUT_MS). */
@@ -131,6 +133,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxMeasurementsPerCall: int(env, "RMO_MAX_MEASUREMENTS_PER_CALL", 5000, 1, 100000),
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),
+    rateLimits: {
+      perSecond: int(env, "RMO_RATE_LIMIT_PER_SECOND", 100, 0, 1_000_000),
+      failedAuthPerMinute: int(env, "RMO_FAILED_AUTH_PER_MINUTE", 60, 0, 1_000_000),
+    },
     drainDelayMs: int(env, "RMO_DRAIN_DELAY_MS", 0, 0, 600_000),
     drainTimeoutMs: int(env, "RMO_DRAIN_TIMEOUT_MS", 10_000, 0, 600_000),
     logLevel: logLevel(env.RMO_LOG_LEVEL, nodeEnv === "test" ? "warn" : "info"),

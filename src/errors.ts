@@ -4,7 +4,15 @@
  * `extensions.field`. Anything else a client sees is masked as INTERNAL_SERVER_ERROR.
  */
 export type ErrorCode =
-  "BAD_USER_INPUT" | "NOT_FOUND" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT" | "GATE_NOT_MET" | "SERVICE_UNAVAILABLE" | "INTERNAL_SERVER_ERROR";
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "GATE_NOT_MET"
+  | "SERVICE_UNAVAILABLE"
+  | "RATE_LIMITED"
+  | "INTERNAL_SERVER_ERROR";
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;

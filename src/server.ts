@@ -23,6 +23,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./graphql/limits";
 import { Authenticator } from "./auth/authenticate";
+import { RateLimits } from "./auth/rate-limits";
 import { UnauthenticatedError } from "./errors";
 import { Viewer } from "./access/viewer";
 import { operationKnownAt } from "./graphql/known-at";
@@ -170,6 +171,12 @@ function sendUnavailable(res: express.Response): void {
   });
 }
 
+/** 429 with Retry-After (seconds) and RATE_LIMITED. */
+function sendRateLimited(res: express.Response, seconds: number, message: string): void {
+  res.status(429).setHeader("retry-after", String(seconds));
+  res.json({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfterSeconds: seconds } }] });
+}
+
 /** Adds `extensions.sqlStatements`, the statements this request sent (for tests and the bench). */
 function sqlStatsPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -269,6 +276,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     res.send(await registry.metrics());
   });
   const authenticator = new Authenticator(config.auth, dataSource);
+  const limits = new RateLimits(config.rateLimits);
   app.use(
     "/graphql",
     // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
@@ -295,12 +303,20 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     // a query) needs none; it sends the token you paste into its headers.
     async (req, res, next) => {
       if (req.method === "GET" && req.query.query === undefined) return next();
+      const address = req.socket.remoteAddress ?? "unknown";
       try {
-        res.locals.viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
+        // an address that used up its failed attempts is refused before any credential is looked at
+        const blocked = await limits.failuresBlocked(address);
+        if (blocked) return sendRateLimited(res, blocked, "Too many failed authentications from this address; wait and retry");
+        const viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
+        const wait = await limits.take(viewer);
+        if (wait) return sendRateLimited(res, wait, "Too many requests with this credential; wait and retry");
+        res.locals.viewer = viewer;
         next();
       } catch (e) {
         if (isDatabaseUnavailable(e)) return sendUnavailable(res);
         if (!(e instanceof UnauthenticatedError)) return next(e);
+        await limits.failed(address);
         res.status(401).setHeader("www-authenticate", 'Bearer realm="rmo"');
         res.json({ errors: [{ message: e.message, extensions: { code: "UNAUTHENTICATED" } }] });
       }
