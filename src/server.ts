@@ -13,7 +13,7 @@ import { Config } from "./config";
 import { Context, createContext, readAsKnownAt, RequestTrace } from "./context";
 import { configureLogging, log } from "./common/log";
 import { inFlight, operationLabel, registry, requests, requestSeconds, watchPool } from "./common/metrics";
-import { formatError, RETRY_AFTER_SECONDS } from "./graphql/format-error";
+import { formatError, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "./graphql/format-error";
 import { isDatabaseUnavailable } from "./database/db-errors";
 
 /** How long /readyz waits for the database. */
@@ -164,7 +164,7 @@ function sendUnavailable(res: express.Response): void {
   res.json({
     errors: [
       {
-        message: "The database is unavailable; nothing was written. Retry later.",
+        message: UNAVAILABLE_MESSAGE,
         extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
       },
     ],

@@ -25,11 +25,6 @@ const TRACKED = new Set([
   "measurement",
 ]);
 
-/** Whether `table` can be read as known at an instant. */
-export function isTracked(table: string): boolean {
-  return TRACKED.has(table);
-}
-
 /**
  * `k` as the database compares it. The API's instants have millisecond precision and the
  * database's microsecond: a `knownAt` names the whole millisecond (up to its last

@@ -38,26 +38,36 @@ import { DecisionKind, needsReviewBy, stageMove } from "./stage-moves";
 /** Today's date (UTC) as YYYY-MM-DD, for comparing with calendar dates. */
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The gates that apply to a portfolio: its own policy or the nearest one above, else the default (as known at `k`). */
-export async function effectiveGates(
-  ctx: Context,
-  portfolioId: string,
-  k: KnownAt = null,
-): Promise<{ definedBy: string | null; gates: readonly Gate[] }> {
+type EffectiveGates = { definedBy: string | null; gates: readonly Gate[] };
+
+/**
+ * The gates that apply to each of `ids` (as known at `k`): the portfolio's own policy or the
+ * nearest one above it, else the default. One statement for any number of portfolios.
+ */
+async function loadGates(ctx: Context, ids: readonly string[], k: KnownAt): Promise<EffectiveGates[]> {
   const portfolio = tableAt("portfolio", k);
-  const q = sql`WITH RECURSIVE up(id, parent_id, depth) AS (
-      SELECT id, parent_id, 0 FROM ${portfolio} self WHERE id = ${portfolioId}::uuid
-      UNION ALL SELECT p.id, p.parent_id, up.depth + 1 FROM ${portfolio} p JOIN up ON p.id = up.parent_id
+  const q = sql`WITH RECURSIVE up(start, id, parent_id, depth) AS (
+      SELECT p.id, p.id, p.parent_id, 0 FROM ${portfolio} p WHERE p.id = ANY(${ids}::uuid[])
+      UNION ALL SELECT up.start, p.id, p.parent_id, up.depth + 1 FROM ${portfolio} p JOIN up ON p.id = up.parent_id
     )
-    SELECT g.portfolio_id, g.gates FROM up JOIN ${tableAt("gate_policy", k)} g ON g.portfolio_id = up.id ORDER BY up.depth LIMIT 1`.toQuery();
-  const [row] = await ctx.dataSource.query(q.text, q.values);
-  return row ? { definedBy: row.portfolio_id as string, gates: row.gates as Gate[] } : { definedBy: null, gates: DEFAULT_GATES };
+    SELECT DISTINCT ON (up.start) up.start, g.portfolio_id, g.gates
+    FROM up JOIN ${tableAt("gate_policy", k)} g ON g.portfolio_id = up.id ORDER BY up.start, up.depth`.toQuery();
+  const rows: Array<{ start: string; portfolio_id: string; gates: Gate[] }> = await ctx.dataSource.query(q.text, q.values);
+  const byId = new Map(rows.map((r) => [r.start, { definedBy: r.portfolio_id, gates: r.gates }]));
+  return ids.map((id) => byId.get(id) ?? { definedBy: null, gates: DEFAULT_GATES });
 }
 
-/** `Portfolio.gatePolicy`. */
-export async function gatePolicyOf(ctx: Context, portfolio: Portfolio): Promise<EffectiveGatePolicy> {
-  const { definedBy, gates } = await effectiveGates(ctx, portfolio.rowId, ctx.knownAt);
+/** The policy as a response shows it. */
+async function shown(ctx: Context, { definedBy, gates }: EffectiveGates): Promise<EffectiveGatePolicy> {
   return { definedBy: definedBy ? await portfolioLoader(ctx).load(definedBy) : null, gates: gates.map((g) => ({ ...g })) };
+}
+
+/** `Portfolio.gatePolicy`: one statement for every portfolio on the page. */
+export async function gatePolicyOf(ctx: Context, portfolio: Portfolio): Promise<EffectiveGatePolicy> {
+  const loader = ctx.loaders.get<string, EffectiveGates>(`decision.gates:${ctx.knownAt?.getTime() ?? "now"}`, (ids) =>
+    loadGates(ctx, ids, ctx.knownAt),
+  );
+  return shown(ctx, await loader.load(portfolio.rowId));
 }
 
 /** What the gate criteria are judged on, in the deciding transaction, at its time `now`. */
@@ -130,7 +140,8 @@ export async function recordDecision(
   if (!existing) throw new NotFoundError("Initiative not found", "input.initiativeId");
   await ctx.access.require(existing.portfolioId, PortfolioRole.OWNER, "Initiative", "input.initiativeId");
   if (input.override) ctx.access.requireAdmin("Overriding a stage gate");
-  const { gates } = await effectiveGates(ctx, existing.portfolioId);
+  // read afresh, not through the request's loader: a policy set earlier in this operation counts
+  const [{ gates }] = await loadGates(ctx, [existing.portfolioId], null);
   return ctx.write(async (tx) => {
     const current = await tx.lock(Initiative, id, "input", input.expectedVersion);
     if (current.portfolioId !== existing.portfolioId) {
@@ -277,7 +288,8 @@ export async function setGatePolicy(ctx: Context, input: SetGatePolicyInput): Pr
     }
   });
   const portfolio = (await portfolioLoader(ctx).load(portfolioId))!;
-  return { portfolio, gatePolicy: await gatePolicyOf(ctx, portfolio) };
+  const [policy] = await loadGates(ctx, [portfolioId], null);
+  return { portfolio, gatePolicy: await shown(ctx, policy) };
 }
 
 /** `snoozeSignal` (OWNER): the signal is SNOOZED until the date, whatever its condition meanwhile. */

@@ -7,6 +7,9 @@ import { hasSqlState, isDatabaseUnavailable } from "../database/db-errors";
 
 /** What a client is told to wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
+
+/** What a client is told when the database is unavailable (GraphQL errors and the HTTP layer alike). */
+export const UNAVAILABLE_MESSAGE = "The database is unavailable; nothing was written. Retry later.";
 import { REQUEST_ID } from "../request-scope";
 import { log } from "../common/log";
 
@@ -87,7 +90,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // nothing of the request was committed; the server answers 503 with Retry-After (server.ts)
     return {
       ...base,
-      message: "The database is unavailable; nothing was written. Retry later.",
+      message: UNAVAILABLE_MESSAGE,
       extensions: { code: "SERVICE_UNAVAILABLE", retryAfterSeconds: RETRY_AFTER_SECONDS },
     };
   }

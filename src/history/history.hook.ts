@@ -17,14 +17,13 @@ function scrub(values: Record<string, unknown> | null): string | null {
 onChange(async (tx, change, row) => {
   // the portfolios the object belongs to: directly, or through its initiative or metrics
   const portfolioIds = change.entity === "Portfolio" ? [change.id] : typeof row?.portfolioId === "string" ? [row.portfolioId] : [];
+  // anything that names an initiative (hypotheses, tranches, decisions, snoozes) belongs to its portfolio
   const initiativeIds =
-    change.entity === "OutcomeHypothesis" && typeof row?.initiativeId === "string"
-      ? [row.initiativeId]
-      : (change.entity === "FundingTranche" || change.entity === "SignalSnooze") && typeof row?.initiativeId === "string"
+    change.entity === "InitiativeCriterionScore"
+      ? [change.id]
+      : change.entity !== "Initiative" && typeof row?.initiativeId === "string"
         ? [row.initiativeId]
-        : change.entity === "InitiativeCriterionScore"
-          ? [change.id]
-          : [];
+        : [];
   // set-based measurement writes name the metrics they touched in their scope (recordChange)
   const metricIds = Array.isArray(row?.metricIds) ? (row.metricIds as string[]) : [];
   const owner = change.entity === "ApiToken" && typeof row?.createdBy === "string" ? row.createdBy : null;

@@ -218,6 +218,25 @@ describe("stage gates", () => {
     expect(removed.setGatePolicy.gatePolicy.gates.map((g: any) => g.stage)).toEqual(["APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED"]);
   });
 
+  it("a page of portfolios reads its gate policies in one statement whatever its size", async () => {
+    const root = await createPortfolio(app);
+    for (let i = 0; i < 6; i++) await createPortfolio(app, { parentId: root.id });
+    await app.ok(GATES, { input: { portfolioId: root.id, gates: [{ stage: "CLOSED", criteria: [] }] } });
+    const page = async (first: number) => {
+      const res = await app.gql(
+        `query($id: ID!, $first: Int) { portfolio(id: $id) { children(first: $first) { nodes { gatePolicy { definedBy { id } gates { stage } } } } } }`,
+        {
+          id: root.id,
+          first,
+        },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.portfolio.children.nodes.every((n: any) => n.gatePolicy.definedBy.id === root.id)).toBe(true);
+      return res.extensions!.sqlStatements;
+    };
+    expect(await page(6)).toBe(await page(2));
+  });
+
   it("an ADMIN may override unmet criteria with a reason, which is recorded; an OWNER may not", async () => {
     const { p, i } = await world("PROPOSED");
     await grant(app, p.id, "owner-g", "OWNER");
