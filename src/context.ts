@@ -7,6 +7,7 @@ import { Actor, Tx, writeTransaction } from "./database/write";
 import { Access } from "./access/access";
 import { Viewer } from "./access/viewer";
 import { KnownAt } from "./database/known-at";
+import { IdempotencyState, idempotencyState, writeClaiming } from "./idempotency/claim";
 
 /** What every resolver receives; built fresh for each request, and all per-request state lives here. */
 export interface Context {
@@ -29,6 +30,8 @@ export interface Context {
   memo: RequestMemo;
   /** What the access log and the metrics say of this request (server.ts): filled in as it runs. */
   trace: RequestTrace;
+  /** The request's `Idempotency-Key`, once known (src/idempotency): claimed by its first write. */
+  idempotency: IdempotencyState;
   /** Runs `work` in one transaction on the one write path, as this caller. */
   write<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
 }
@@ -55,6 +58,8 @@ export function createContext(
 ): Context {
   const access = new Access(viewer, dataSource);
   const actor = actorOf(viewer, requestId);
+  // one object shared with the shallow copy Apollo hands to resolvers
+  const idempotency = idempotencyState();
   return {
     requestId,
     config,
@@ -66,7 +71,8 @@ export function createContext(
     knownAt: null,
     memo: new RequestMemo(),
     trace,
-    write: (work) => writeTransaction(dataSource, actor, work),
+    idempotency,
+    write: (work) => writeClaiming(idempotency, (w) => writeTransaction(dataSource, actor, w), work),
   };
 }
 

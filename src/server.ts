@@ -28,6 +28,7 @@ import { UnauthenticatedError } from "./errors";
 import { Viewer } from "./access/viewer";
 import { operationKnownAt } from "./graphql/known-at";
 import { pastOnly } from "./database/known-at";
+import { IDEMPOTENCY_HEADER, idempotencyPlugin, REPLAYED_HEADER } from "./idempotency/idempotency";
 
 /** Tags every error with the request's id, so formatError can name it and log it. */
 function requestIdPlugin(): ApolloServerPlugin<Context> {
@@ -238,6 +239,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       tracePlugin(),
       unavailablePlugin(),
       knownAtPlugin(schema),
+      idempotencyPlugin(dataSource),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.drainTimeoutMs }),
@@ -282,8 +284,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
     cors({
       origin: config.corsOrigins === "*" ? true : config.corsOrigins,
-      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id"],
-      exposedHeaders: ["x-request-id"],
+      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER],
+      exposedHeaders: ["x-request-id", REPLAYED_HEADER],
       maxAge: 600,
     }),
     (req, res, next) => {

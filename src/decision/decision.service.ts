@@ -31,7 +31,8 @@ import {
   SetGatePolicyInput,
   SnoozeSignalInput,
 } from "./decision.inputs";
-import { canonicalJson, gatherEvidence, sha256 } from "./evidence";
+import { gatherEvidence } from "./evidence";
+import { canonicalJson, sha256 } from "../common/canonical-json";
 import { DEFAULT_GATES, Gate, GateFacts, unmetCriteria } from "./gates";
 import { DecisionKind, needsReviewBy, stageMove } from "./stage-moves";
 

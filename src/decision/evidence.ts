@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { Context } from "../context";
 import { encodeGlobalId } from "../common/global-id";
 import { sql } from "../database/sql";
@@ -43,20 +42,6 @@ export interface Evidence {
   budget: number | null;
   actualCost: number | null;
   releasedFunding: number;
-}
-
-/** JSON with every object's keys sorted and no spaces: one text per value, whatever built it. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /**

@@ -40,6 +40,23 @@ export class MeasurementInput {
     description: "Free-text remark. Changing only the note of an existing key (same value) is a no-op: it counts as unchanged.",
   })
   note?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "A conditional correction: write only if this key is stored, counted (not retracted) and holds exactly this value; " +
+      "otherwise the item is rejected with CONFLICT and the stored value is named in the message. Guards a correction " +
+      "against one made meanwhile by someone else.",
+  })
+  expectedValue?: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "A conditional write: only if this key is not stored, or was last recorded or retracted at or before this instant " +
+      "(e.g. the `recordedAt` you read); otherwise the item is rejected with CONFLICT.",
+  })
+  ifUnchangedSince?: Date | null;
 }
 
 @InputType({ description: "A batch of measurements to record in one transaction." })
@@ -62,6 +79,7 @@ export enum MeasurementRejectionCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
+  CONFLICT = "CONFLICT",
 }
 registerEnumType(MeasurementRejectionCode, {
   name: "MeasurementRejectionCode",
@@ -72,6 +90,7 @@ registerEnumType(MeasurementRejectionCode, {
     },
     NOT_FOUND: { description: "No metric with this key or ID, or one the caller may not see." },
     FORBIDDEN: { description: "The caller sees the metric but may not record it (a VIEWER, or an API token whose scope does not name it)." },
+    CONFLICT: { description: "The item's condition (`expectedValue` or `ifUnchangedSince`) does not hold for the stored key." },
   },
 });
 
@@ -80,7 +99,7 @@ export class MeasurementRejection {
   @Field(() => Int, { description: "Position of the item in `input.measurements` (0-based)." })
   index!: number;
 
-  @Field(() => MeasurementRejectionCode, { description: "Why the item was refused: BAD_USER_INPUT, NOT_FOUND or FORBIDDEN." })
+  @Field(() => MeasurementRejectionCode, { description: "Why the item was refused: BAD_USER_INPUT, NOT_FOUND, FORBIDDEN or CONFLICT." })
   code!: MeasurementRejectionCode;
 
   @Field(() => String, { description: "What is wrong, for a person to read." })

@@ -1,7 +1,8 @@
 import { Context } from "../context";
 import { BadUserInputError } from "../errors";
 import { Tx } from "../database/write";
-import { checkKey, Keyed, Named, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
+import { Conditioned, keepConditionsMet } from "./conditional-writes";
+import { checkKey, Named, nameItems, prepareAccess, recordBatchChange, reject, Rejection } from "./measurement-keys";
 import { MAX_MEASUREMENT_VALUE, MeasurementRejectionCode, RecordMeasurementsInput } from "./record-measurements.inputs";
 import { textProblem } from "../common/text";
 import { measurementsIngested } from "../common/metrics";
@@ -15,9 +16,14 @@ export interface RecordMeasurementsResult {
 }
 
 /** An item that passed the checks that need no database. */
-interface Checked extends Keyed {
+interface Checked extends Conditioned {
   value: number;
   note: string | null;
+}
+
+/** Ends an atomic batch's transaction without writing anything, answering `result`. */
+class NothingWritten {
+  constructor(readonly result: RecordMeasurementsResult) {}
 }
 
 /** The checks that need no database; returns the item ready to resolve, or why not. */
@@ -39,6 +45,12 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
   }
   const noteProblem = item.note == null ? null : textProblem(item.note);
   if (noteProblem) return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, `note ${noteProblem}`, "note");
+  if (item.expectedValue != null && item.ifUnchangedSince != null) {
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "Give at most one of expectedValue and ifUnchangedSince", "");
+  }
+  if (item.ifUnchangedSince != null && Number.isNaN(item.ifUnchangedSince.getTime())) {
+    return reject(index, MeasurementRejectionCode.BAD_USER_INPUT, "ifUnchangedSince is not a valid date-time", "ifUnchangedSince");
+  }
   // one literal with every field (not a spread of `key`): all items of a batch share one shape
   return {
     index,
@@ -49,7 +61,27 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
     source: key.source,
     value: item.value,
     note: item.note ?? null,
+    expectedValue: item.expectedValue ?? null,
+    ifUnchangedSince: item.ifUnchangedSince ?? null,
   };
+}
+
+const INSERT_ROWS = `INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
+     SELECT u.metric_id, u.observed_at, u.source, u.value, u.note, now(), $6
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
+            WITH ORDINALITY AS u(metric_id, observed_at, source, value, note, ord)
+      ORDER BY u.ord`;
+
+function rowValues(rows: Array<Named<Checked>>, recordedBy: string): unknown[] {
+  return [
+    rows.map((r) => r.metricId),
+    // ISO strings in UTC, unambiguous to Postgres whatever the server's or the session's zone
+    rows.map((r) => r.observedAt.toISOString()),
+    rows.map((r) => r.source),
+    rows.map((r) => r.value),
+    rows.map((r) => r.note),
+    recordedBy,
+  ];
 }
 
 /**
@@ -59,30 +91,30 @@ function checkItem(item: RecordMeasurementsInput["measurements"][number], index:
  * insert from a correction. WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
  */
 async function upsert(tx: Tx, rows: Array<Named<Checked>>, recordedBy: string): Promise<{ inserted: number; updated: number }> {
+  if (rows.length === 0) return { inserted: 0, updated: 0 };
   // counted in SQL: one row back instead of one per written measurement
   const [counts] = await tx.query<{ inserted: number; written: number }>(
-    `WITH up AS (INSERT INTO measurement (metric_id, observed_at, source, value, note, recorded_at, recorded_by)
-     SELECT u.metric_id, u.observed_at, u.source, u.value, u.note, now(), $6
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
-            WITH ORDINALITY AS u(metric_id, observed_at, source, value, note, ord)
-      ORDER BY u.ord
+    `WITH up AS (${INSERT_ROWS}
      ON CONFLICT (metric_id, observed_at, source) DO UPDATE
         SET value = EXCLUDED.value, note = EXCLUDED.note,
             recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by, retracted_at = NULL
       WHERE measurement.value IS DISTINCT FROM EXCLUDED.value OR measurement.retracted_at IS NOT NULL
      RETURNING (xmax = 0) AS inserted)
      SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM up`,
-    [
-      rows.map((r) => r.metricId),
-      // ISO strings in UTC, unambiguous to Postgres whatever the server's or the session's zone
-      rows.map((r) => r.observedAt.toISOString()),
-      rows.map((r) => r.source),
-      rows.map((r) => r.value),
-      rows.map((r) => r.note),
-      recordedBy,
-    ],
+    rowValues(rows, recordedBy),
   );
   return { inserted: counts.inserted, updated: counts.written - counts.inserted };
+}
+
+/** Inserts keys that must not be stored yet; the indexes of the items it inserted (a key stored meanwhile is skipped). */
+async function insertAbsent(tx: Tx, rows: Array<Named<Checked>>, recordedBy: string): Promise<Set<number>> {
+  const written = await tx.query<{ metric_id: string; observed_at: Date; source: string }>(
+    `${INSERT_ROWS} ON CONFLICT (metric_id, observed_at, source) DO NOTHING RETURNING metric_id, observed_at, source`,
+    rowValues(rows, recordedBy),
+  );
+  const keyOf = (metricId: string, observedAt: Date, source: string) => `${metricId}|${observedAt.getTime()}|${source}`;
+  const keys = new Set(written.map((w) => keyOf(w.metric_id, w.observed_at, w.source)));
+  return new Set(rows.filter((r) => keys.has(keyOf(r.metricId, r.observedAt, r.source))).map((r) => r.index));
 }
 
 /**
@@ -117,16 +149,29 @@ async function record(ctx: Context, input: RecordMeasurementsInput): Promise<Rec
   if (checked.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
 
   await prepareAccess(ctx);
-  return ctx.write(async (tx) => {
-    const rows = await nameItems(ctx, tx, checked, rejected, "Recording");
-    if (rows.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
+  try {
+    return await ctx.write(async (tx) => {
+      const named = await nameItems(ctx, tx, checked, rejected, "Recording");
+      if (named.length === 0 || (input.atomic && rejected.length > 0)) return { ...empty, rejected };
+      const met = await keepConditionsMet(tx, named, rejected, (absent) => insertAbsent(tx, absent, ctx.callerName));
+      // an atomic batch with an unmet condition writes nothing: its early inserts are rolled back
+      if (input.atomic && rejected.length > 0) throw new NothingWritten({ ...empty, rejected });
 
-    const { inserted, updated } = await upsert(tx, rows, ctx.callerName);
-    const unchanged = rows.length - inserted - updated;
-    // one change per call that wrote something
-    if (inserted + updated > 0) {
-      await recordBatchChange(ctx, tx, "RECORD", rows, { accepted: rows.length, inserted, updated, unchanged, rejected: rejected.length });
-    }
-    return { accepted: rows.length, inserted, updated, unchanged, rejected };
-  });
+      const written = await upsert(tx, met.rows, ctx.callerName);
+      const inserted = written.inserted + met.insertedEarly;
+      const { updated } = written;
+      const accepted = met.rows.length + met.insertedEarly;
+      const unchanged = accepted - inserted - updated;
+      // one change per call that wrote something
+      if (inserted + updated > 0) {
+        const refused = new Set(rejected.map((r) => r.index));
+        const kept = named.filter((r) => !refused.has(r.index));
+        await recordBatchChange(ctx, tx, "RECORD", kept, { accepted, inserted, updated, unchanged, rejected: rejected.length });
+      }
+      return { accepted, inserted, updated, unchanged, rejected };
+    });
+  } catch (e) {
+    if (e instanceof NothingWritten) return e.result;
+    throw e;
+  }
 }

@@ -42,6 +42,16 @@ describe("measurement values", () => {
     );
     expect(series.metric.series).toEqual([{ value: 0, count: 2 }]);
   });
+
+  it("are bounded by the database too, for any writer that bypasses the API", async () => {
+    const m = await createMetric(app);
+    const [row] = await app.dataSource.query(`SELECT id FROM metric WHERE key = $1`, [m.key]);
+    await expect(
+      app.dataSource.query(`INSERT INTO measurement (metric_id, observed_at, source, value, recorded_by) VALUES ($1, now(), 'sql', 1e16, 'sql')`, [
+        row.id,
+      ]),
+    ).rejects.toThrow(/measurement_value_bound/);
+  });
 });
 
 describe("text that cannot be stored as sent", () => {

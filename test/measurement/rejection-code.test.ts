@@ -4,7 +4,8 @@ import { Caller, createToken, grant, person } from "../support/auth-factories";
 
 /**
  * `MeasurementRejection.code` is the enum MeasurementRejectionCode (it was a String): the
- * three codes an item of a recordMeasurements batch can be refused with.
+ * codes an item of a recordMeasurements batch can be refused with (CONFLICT since
+ * conditional corrections, for items that give a condition).
  */
 
 const app = useTestApp();
@@ -26,10 +27,10 @@ describe("the schema", () => {
     expect(fields.field).toEqual({ kind: "SCALAR", name: "String", ofType: null });
   });
 
-  it("has exactly the values BAD_USER_INPUT, NOT_FOUND and FORBIDDEN", async () => {
+  it("has exactly the values BAD_USER_INPUT, NOT_FOUND, FORBIDDEN and CONFLICT", async () => {
     const data = await app.ok(`{ __type(name: "MeasurementRejectionCode") { kind enumValues { name } } }`);
     expect(data.__type.kind).toBe("ENUM");
-    expect(data.__type.enumValues.map((v: { name: string }) => v.name).sort()).toEqual(["BAD_USER_INPUT", "FORBIDDEN", "NOT_FOUND"]);
+    expect(data.__type.enumValues.map((v: { name: string }) => v.name).sort()).toEqual(["BAD_USER_INPUT", "CONFLICT", "FORBIDDEN", "NOT_FOUND"]);
   });
 });
 

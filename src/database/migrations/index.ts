@@ -5,6 +5,7 @@ import { History1796221029037 } from "./1796221029037-History";
 import { Retraction1796221500000 } from "./1796221500000-Retraction";
 import { KnownAt1796227940443 } from "./1796227940443-KnownAt";
 import { Decisions1796230130128 } from "./1796230130128-Decisions";
+import { Idempotency1796240000000 } from "./1796240000000-Idempotency";
 
 /** Every migration, oldest first. */
 export const migrations: Function[] = [
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   Retraction1796221500000,
   KnownAt1796227940443,
   Decisions1796230130128,
+  Idempotency1796240000000,
 ];
