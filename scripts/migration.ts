@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../src/config";
+import { loadConfig, readEnvFile } from "../src/config";
 import { createDataSource } from "../src/database/data-source";
 import { startEmbeddedPostgres } from "../src/database/embedded";
 import { entities } from "../src/entities";
@@ -14,6 +14,7 @@ import { entities } from "../src/entities";
  */
 async function main() {
   const [command, name] = process.argv.slice(2);
+  readEnvFile();
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const ds = createDataSource({ entities, url: config.databaseUrl ?? embedded!.url });

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "../src/config";
+import { ConfigError, loadConfig, readEnvFile } from "../src/config";
 import { connectDatabase } from "../src/database/connect";
 import { freeDemoInstance, seedDemo } from "../src/seed/demo";
 import { entities } from "../src/entities";
@@ -45,6 +45,7 @@ async function main(): Promise<number> {
   const { force, now } = parseArgs(process.argv.slice(2));
   let config;
   try {
+    readEnvFile();
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) usage(`Configuration error: ${e.message}`);

@@ -1,4 +1,6 @@
 import path from "node:path";
+import fs from "node:fs";
+import { parseEnv } from "node:util";
 
 /**
  * The service's whole configuration, read and validated once at start.
@@ -39,7 +41,7 @@ export interface Config {
   introspection: boolean;
   /** The explorer landing page at GET /graphql (default: off in production). */
   landingPage: boolean;
-  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; maxBatchOperations: number };
 }
 
 /** How callers prove who they are (src/auth/authenticate.ts). */
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: int(env, "RMO_MAX_DIRECTIVES", 20, 0, 1000),
       maxTokens: int(env, "RMO_MAX_TOKENS", 5000, 100, 1_000_000),
       maxCost: int(env, "RMO_MAX_COST", 50_000, 10, 100_000_000),
+      maxBatchOperations: int(env, "RMO_MAX_BATCH_OPERATIONS", 10, 1, 100),
     },
   };
 }
@@ -162,4 +165,23 @@ function logLevel(raw: string | undefined, fallback: string): string {
   if (raw === undefined || raw === "") return fallback;
   if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`RMO_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
   return raw;
+}
+
+/**
+ * Reads a `.env` file (KEY=value lines, # comments, quotes as in dotenv) into `env`: a
+ * variable already set in the environment wins over the file, so a deployment's settings are
+ * never overridden by a file left in the directory. `RMO_ENV_FILE` names another file; a
+ * missing default `.env` is fine, a missing named one is an error. Returns the file read.
+ */
+export function readEnvFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
+  const named = env.RMO_ENV_FILE;
+  const file = path.resolve(cwd, named || ".env");
+  if (!fs.existsSync(file)) {
+    if (named) throw new ConfigError(`RMO_ENV_FILE names ${file}, which does not exist`);
+    return undefined;
+  }
+  for (const [key, value] of Object.entries(parseEnv(fs.readFileSync(file, "utf8")))) {
+    if (env[key] === undefined && value !== undefined) env[key] = value;
+  }
+  return file;
 }

@@ -30,6 +30,8 @@ export interface Context {
   memo: RequestMemo;
   /** What the access log and the metrics say of this request (server.ts): filled in as it runs. */
   trace: RequestTrace;
+  /** Query cost spent by this HTTP request: the operations of a batch share it (graphql/limits.ts). */
+  spent: { cost: number };
   /** The request's `Idempotency-Key`, once known (src/idempotency): claimed by its first write. */
   idempotency: IdempotencyState;
   /** Runs `work` in one transaction on the one write path, as this caller. */
@@ -71,6 +73,7 @@ export function createContext(
     knownAt: null,
     memo: new RequestMemo(),
     trace,
+    spent: { cost: 0 },
     idempotency,
     write: (work) => writeClaiming(idempotency, (w) => writeTransaction(dataSource, actor, w), work),
   };

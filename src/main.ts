@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import v8 from "node:v8";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, readEnvFile } from "./config";
 import { connectDatabase } from "./database/connect";
 import { startServer } from "./server";
 import { seedDemoIfEmpty } from "./seed/demo";
@@ -23,6 +23,8 @@ function tuneGarbageCollector(percent: number) {
 async function main() {
   let config;
   try {
+    const envFile = readEnvFile();
+    if (envFile) console.log(`Read settings from ${envFile} (variables set in the environment win)`);
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -5,7 +5,6 @@ import cors from "cors";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 
 import { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
@@ -22,6 +21,8 @@ import { REQUEST_ID, requestScope } from "./request-scope";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./graphql/limits";
+import { explorerAssets, explorerPage } from "./explorer/explorer";
+import { legacyJsonStatusPlugin, operationCount, requestShape, wantsPage } from "./http/http-rules";
 import { Authenticator } from "./auth/authenticate";
 import { RateLimits } from "./auth/rate-limits";
 import { UnauthenticatedError } from "./errors";
@@ -226,6 +227,13 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Credentials travel only in the Authorization header, never in cookies: a cross-site
+    // request cannot carry them, so it is refused as UNAUTHENTICATED whatever it does.
+    // Apollo's CSRF rule (a GET needs a non-simple header) only blocked spec-following
+    // clients (urql's GETs, curl).
+    csrfPrevention: false,
+    // Apollo's BatchHttpLink; at most RMO_MAX_BATCH_OPERATIONS, one cost limit for all (http-rules.ts)
+    allowBatchedHttpRequests: true,
     // main.ts drains and closes the database on SIGTERM/SIGINT; Apollo's own handler raced it
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: production,
@@ -242,10 +250,10 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       idempotencyPlugin(dataSource),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
+      legacyJsonStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.drainTimeoutMs }),
-      config.landingPage
-        ? ApolloServerPluginLandingPageLocalDefault({ footer: false, includeCookies: false, embed: true })
-        : ApolloServerPluginLandingPageDisabled(),
+      // the explorer is ours (src/explorer), served from the package rather than Apollo's CDN
+      ApolloServerPluginLandingPageDisabled(),
       ...(config.exposeSqlStats ? [sqlStatsPlugin()] : []),
     ],
   });
@@ -277,6 +285,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     res.setHeader("content-type", registry.contentType);
     res.send(await registry.metrics());
   });
+  if (config.landingPage) app.use(explorerAssets());
+  const showExplorer = explorerPage("/graphql");
   const authenticator = new Authenticator(config.auth, dataSource);
   const limits = new RateLimits(config.rateLimits);
   app.use(
@@ -299,19 +309,20 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       requestScope.run(scope, next);
     },
     accessLog(config, () => draining),
+    // a browser opening the endpoint gets the explorer (src/explorer), when it is on
+    (req, res, next) => (config.landingPage && wantsPage(req) ? showExplorer(req, res, next) : next()),
     express.json({ limit: config.maxBodyBytes }),
+    requestShape(config.limits.maxBatchOperations),
     // Who is calling is settled before Apollo sees the request: bad or missing credentials
-    // are refused here, so no resolver ever runs for them. The landing page (a GET without
-    // a query) needs none; it sends the token you paste into its headers.
+    // are refused here, so no resolver ever runs for them.
     async (req, res, next) => {
-      if (req.method === "GET" && req.query.query === undefined) return next();
       const address = req.socket.remoteAddress ?? "unknown";
       try {
         // an address that used up its failed attempts is refused before any credential is looked at
         const blocked = await limits.failuresBlocked(address);
         if (blocked) return sendRateLimited(res, blocked, "Too many failed authentications from this address; wait and retry");
         const viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
-        const wait = await limits.take(viewer);
+        const wait = await limits.take(viewer, operationCount(req));
         if (wait) return sendRateLimited(res, wait, "Too many requests with this credential; wait and retry");
         res.locals.viewer = viewer;
         next();

@@ -37,12 +37,12 @@ export class RateLimits {
     await this.failures.consume(address).catch(() => undefined);
   }
 
-  /** Takes a request from the caller's bucket: 0 when allowed, else the seconds to wait. */
-  async take(viewer: Viewer): Promise<number> {
+  /** Takes a request (a batch: one per operation) from the caller's bucket: 0 when allowed, else the seconds to wait. */
+  async take(viewer: Viewer, operations = 1): Promise<number> {
     if (!this.perCredential || viewer.kind === "bootstrap" || viewer.kind === "dev" || viewer.kind === "system") return 0;
     const key = viewer.kind === "token" ? `token:${viewer.token!.rowId}` : `person:${viewer.subject}`;
     try {
-      await this.perCredential.consume(key);
+      await this.perCredential.consume(key, operations);
       return 0;
     } catch (e) {
       if (e instanceof RateLimiterRes) return secondsOf(e);

@@ -89,12 +89,12 @@ export function cachedOperationCost(
 }
 
 /** Refuses an operation over `maxCost` before execution and reports every request's cost in `extensions.cost`. */
-export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<{ spent: { cost: number } }> {
   return {
     async requestDidStart() {
       let cost: number | undefined;
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, contextValue }) {
           try {
             cost = cachedOperationCost(schema, document, request.variables, request.operationName ?? undefined);
           } catch {
@@ -105,6 +105,14 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
             throw new GraphQLError(
               `Query cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages (first/last) or fewer nested lists`,
               // a client error like the other limits: without `http`, Apollo answers 500
+              { extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, maxCost: limits.maxCost, http: { status: 400 } } },
+            );
+          }
+          // the operations of one batched request share the limit (their contexts share `spent`)
+          contextValue.spent.cost += cost;
+          if (contextValue.spent.cost > limits.maxCost) {
+            throw new GraphQLError(
+              `The batch's operations together cost ${contextValue.spent.cost}, over the limit of ${limits.maxCost}: send fewer or smaller operations`,
               { extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, maxCost: limits.maxCost, http: { status: 400 } } },
             );
           }

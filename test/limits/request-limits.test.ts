@@ -234,7 +234,7 @@ describe("outside production", () => {
     const page = await fetch(app.url, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(await page.text()).toMatch(/apollo/i);
+    expect(await page.text()).toMatch(/RMO API explorer/);
     expect((await send(`{ portfolioz { id } }`)).body.errors![0].message).toMatch(/Did you mean "portfolio/);
   });
 });
