@@ -12,8 +12,9 @@ import { HypothesisProgressResolver } from "./value/progress.resolver";
 import { InitiativeValueResolver, PortfolioValueResolver } from "./value/summary.resolver";
 import { MetricValueResolver } from "./value/metric-value.resolver";
 import { ValueReportResolver } from "./value/report.resolver";
-import { ApiTokenResolver } from "./token/token.resolver";
-import { PortfolioMembersResolver } from "./member/member.resolver";
+import { ApiTokenFieldsResolver, ApiTokenResolver } from "./token/token.resolver";
+import { ViewerResolver } from "./viewer/viewer.resolver";
+import { PortfolioMemberResolver, PortfolioMembersResolver } from "./member/member.resolver";
 import { PortfolioPrioritizationResolver, ScoringModelResolver } from "./prioritization/prioritization.resolver";
 import { ScenarioItemResolver, ScenarioResolver } from "./scenario/scenario.resolver";
 import { ChangeResolver, historyResolvers } from "./history/history.resolver";
@@ -46,7 +47,10 @@ export const resolvers: NonEmptyArray<Function> = [
   MetricValueResolver,
   ValueReportResolver,
   ApiTokenResolver,
+  ApiTokenFieldsResolver,
+  ViewerResolver,
   PortfolioMembersResolver,
+  PortfolioMemberResolver,
   PortfolioPrioritizationResolver,
   ScoringModelResolver,
   ScenarioResolver,

@@ -1,4 +1,4 @@
-import { AuthCheckerInterface, ResolverData } from "type-graphql";
+import { AuthCheckerInterface, registerEnumType, ResolverData } from "type-graphql";
 import { Context } from "../context";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 import { isPerson } from "./viewer";
@@ -17,6 +17,16 @@ export enum Capability {
   /** Recording measurements: people, and tokens with the WRITE_MEASUREMENTS scope. */
   RECORD = "RECORD",
 }
+
+registerEnumType(Capability, {
+  name: "Capability",
+  description: "What a credential may do at all; the portfolio roles decide where.",
+  valuesConfig: {
+    READ: { description: "Read what its roles let it see." },
+    MANAGE: { description: "Change the model (portfolios, initiatives, metrics, hypotheses, members, tokens, decisions): people only." },
+    RECORD: { description: "Record, correct and retract measurements: people, and API tokens with WRITE_MEASUREMENTS." },
+  },
+});
 
 export class CapabilityChecker implements AuthCheckerInterface<Context> {
   check({ context }: ResolverData<Context>, capabilities: string[]): boolean {

@@ -25,6 +25,17 @@ const DEFAULT_QUERY = `# Welcome to the RMO API. Every request needs a bearer to
 # After pasting it, press the re-fetch schema button (the circling arrows, left) for completion.
 
 query FirstLook {
+  viewer {
+    subject
+    kind
+    capabilities
+    roles {
+      role
+      portfolio {
+        name
+      }
+    }
+  }
   portfolios(first: 5, filter: { rootsOnly: true }) {
     nodes {
       name

@@ -16,6 +16,7 @@ import {
 } from "./member.inputs";
 import * as service from "./member.service";
 import { PortfolioMember } from "./member.entity";
+import { portfolioLoader } from "../portfolio/portfolio.service";
 
 @Resolver(() => Portfolio)
 export class PortfolioMembersResolver {
@@ -38,5 +39,14 @@ export class PortfolioMembersResolver {
   @Mutation(() => RemovePortfolioMemberPayload, { description: "Take a person's role on a portfolio away (needs OWNER there)." })
   removePortfolioMember(@Arg("input", () => RemovePortfolioMemberInput) input: RemovePortfolioMemberInput, @Ctx() ctx: Context) {
     return service.removeMember(ctx, input);
+  }
+}
+
+@Resolver(() => PortfolioMember)
+export class PortfolioMemberResolver {
+  @Readable()
+  @FieldResolver(() => Portfolio, { description: "The portfolio the role is granted on (and holds below)." })
+  async portfolio(@Root() member: PortfolioMember, @Ctx() ctx: Context): Promise<Portfolio> {
+    return (await portfolioLoader(ctx).load(member.portfolioId))!;
   }
 }

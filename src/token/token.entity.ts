@@ -3,9 +3,14 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { encodeGlobalId } from "../common/global-id";
 import { ApiTokenScope } from "../access/roles";
 import { WritableColumns } from "../database/write";
+import { Node } from "../node/node.type";
 
 /** A script's credential. Only a SHA-256 of the secret is stored; the secret is shown once. */
-@ObjectType({ simpleResolvers: true, description: "An API token for a script. The secret itself is only ever returned by createApiToken." })
+@ObjectType({
+  implements: Node,
+  simpleResolvers: true,
+  description: "An API token for a script. The secret itself is only ever returned by createApiToken; `node(id:)` refetches yours.",
+})
 @Entity("api_token")
 @Index("api_token_created_by_idx", ["createdBy"])
 @Check("api_token_scope_valid", "scope IN ('READ_ONLY','WRITE_MEASUREMENTS')")

@@ -9,6 +9,8 @@ import { ApiTokenScope, PortfolioRole } from "../access/roles";
 import { newSecret } from "../auth/tokens";
 import { CreateApiTokenInput, RevokeApiTokenInput } from "./token.inputs";
 import { changesFrom } from "../database/write";
+import { Portfolio } from "../portfolio/portfolio.entity";
+import { portfolioLoader } from "../portfolio/portfolio.service";
 
 /** Tokens the caller created; admins see every token (the api_token visibility rule, access.ts). */
 export function listTokens(ctx: Context, includeRevoked: boolean, plan: PagePlan<ApiToken>) {
@@ -60,4 +62,10 @@ export async function revokeToken(ctx: Context, input: RevokeApiTokenInput) {
     return current.revokedAt ? current : tx.update(ApiToken, current, { revokedAt: new Date() });
   });
   return { apiToken };
+}
+
+/** The portfolios a token may write measurements under, as far as the caller still sees them. */
+export async function tokenPortfolios(ctx: Context, token: ApiToken): Promise<Portfolio[]> {
+  const loaded = await portfolioLoader(ctx).loadMany(token.portfolioIds);
+  return loaded.filter((p): p is Portfolio => p instanceof Portfolio);
 }

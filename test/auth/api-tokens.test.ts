@@ -55,11 +55,26 @@ describe("createApiToken", () => {
     expect(everything).not.toContain(secret.slice(apiToken.prefix.length));
   });
 
-  it("has no field that could return the secret again, and tokens are not nodes", async () => {
+  it("has no field that could return the secret again", async () => {
     const res = await app.gql(`{ apiTokens { nodes { secret } } }`);
     expectError(res, "GRAPHQL_VALIDATION_FAILED");
-    const token = await make(alice);
-    expect((await app.ok(`query($id: ID!) { node(id: $id) { id } }`, { id: token.id })).node).toBeNull();
+  });
+
+  it("is a node its creator (and an admin) can refetch, with its scope readable; nobody else sees it", async () => {
+    const token = await make(alice, { scope: "WRITE_MEASUREMENTS", portfolioIds: [portfolioId], metricKeys: ["tok.metric"] });
+    const REFETCH = `query($id: ID!) { node(id: $id) { __typename id ... on ApiToken { name scope metricKeys portfolios { id name } createdBy } } }`;
+    const expected = {
+      __typename: "ApiToken",
+      id: token.id,
+      scope: "WRITE_MEASUREMENTS",
+      metricKeys: ["tok.metric"],
+      portfolios: [{ id: portfolioId, name: "Tokens" }],
+      createdBy: "alice",
+    };
+    expect((await alice.ok(REFETCH, { id: token.id })).node).toMatchObject(expected);
+    expect((await app.ok(REFETCH, { id: token.id })).node).toMatchObject(expected);
+    expect((await bob.ok(REFETCH, { id: token.id })).node).toBeNull();
+    expect((await alice.ok(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [token.id] })).nodes).toEqual([{ id: token.id }]);
   });
 
   it("refuses an expiry in the past (or now)", async () => {
