@@ -33,4 +33,10 @@ export class MeasurementFilter {
 
   @Field(() => Boolean, { defaultValue: false, description: "Also list retracted measurements (they count nowhere)." })
   includeRetracted!: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only measurements corrected at least once (with `revisions`); false: only never-corrected ones; null: both.",
+  })
+  corrected?: boolean | null;
 }

@@ -21,6 +21,10 @@ function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | n
   if (filter?.to) conditions.push(sql`t.observed_at < ${filter.to}`);
   if (filter?.sources?.length) conditions.push(sql`t.source = ANY(${filter.sources}::text[])`);
   if (!filter?.includeRetracted) conditions.push(sql`t.retracted_at IS NULL`);
+  if (typeof filter?.corrected === "boolean") {
+    const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = t.id)`;
+    conditions.push(filter.corrected ? revised : sql`NOT ${revised}`);
+  }
   return {
     entity: Measurement,
     conditions,

@@ -142,6 +142,49 @@ const ini = (
   description,
 });
 
+/**
+ * Scoring inputs per initiative, so `ranking(model: WSJF | RICE)`, `planScenario` and the
+ * ACCELERATE signal show real figures. WSJF: business value, time criticality, risk reduction
+ * and job size on the scale 1, 2, 3, 5, 8, 13, 20; RICE: reach per quarter, impact (0.25–3),
+ * confidence (0–1), effort in person-months. Chosen so that the rankings disagree where an
+ * RMO board would argue (a big platform job ranks low on WSJF, high on value per cost), and
+ * so that some work whose evidence is all on track ranks in the bottom half (ACCELERATE).
+ * Closed and stopped work keeps its last scores, as it would in a real register.
+ */
+export interface DemoScores {
+  wsjf: [businessValue: number, timeCriticality: number, riskReduction: number, jobSize: number];
+  rice: [reach: number, impact: number, confidence: number, effort: number];
+}
+
+export const SCORES: Record<string, DemoScores> = {
+  "Storefront performance overhaul": { wsjf: [13, 8, 5, 13], rice: [1_800_000, 2, 0.8, 18] },
+  "Personalised recommendations": { wsjf: [13, 5, 2, 8], rice: [1_500_000, 1, 0.8, 12] },
+  "Search relevance tuning": { wsjf: [5, 3, 1, 13], rice: [900_000, 0.5, 0.5, 8] },
+  "Visual search": { wsjf: [5, 2, 1, 13], rice: [120_000, 1, 0.5, 10] },
+  "One-page checkout": { wsjf: [20, 13, 5, 8], rice: [1_600_000, 3, 1, 9] },
+  "Buy now, pay later": { wsjf: [13, 13, 3, 8], rice: [400_000, 2, 0.8, 10] },
+  "Saved payment wallets": { wsjf: [8, 8, 2, 3], rice: [700_000, 1, 0.8, 4] },
+  "Fraud screening revamp": { wsjf: [8, 13, 20, 8], rice: [2_000_000, 0.5, 0.5, 8] },
+  "Marketplace seller onboarding": { wsjf: [20, 5, 3, 20], rice: [50_000, 3, 0.5, 24] },
+  "Carrier rate renegotiation": { wsjf: [8, 8, 2, 2], rice: [3_000_000, 0.5, 1, 2] },
+  "Regional DC consolidation": { wsjf: [13, 5, 8, 20], rice: [3_000_000, 1, 0.5, 40] },
+  "Warehouse robotics pilot": { wsjf: [8, 3, 5, 20], rice: [2_000_000, 1, 0.5, 30] },
+  "Pick-path optimisation": { wsjf: [5, 5, 2, 3], rice: [2_000_000, 0.5, 0.8, 3] },
+  "Returns automation": { wsjf: [8, 5, 3, 8], rice: [300_000, 1, 0.8, 8] },
+  "Autonomous forklift study": { wsjf: [3, 1, 2, 13], rice: [200_000, 0.25, 0.5, 6] },
+  "Knowledge base rebuild": { wsjf: [5, 3, 2, 3], rice: [600_000, 1, 0.8, 3] },
+  "AI chat assistant": { wsjf: [13, 8, 3, 13], rice: [800_000, 2, 0.5, 12] },
+  "Callback scheduling": { wsjf: [3, 2, 1, 2], rice: [150_000, 0.5, 0.8, 2] },
+  "Omnichannel agent desktop": { wsjf: [8, 5, 5, 13], rice: [400_000, 1, 0.8, 16] },
+  "Cloud contact centre migration": { wsjf: [8, 8, 13, 20], rice: [500_000, 1, 0.8, 20] },
+  "Workforce management tool": { wsjf: [5, 3, 2, 5], rice: [100_000, 1, 0.8, 4] },
+  "Kubernetes platform migration": { wsjf: [5, 5, 13, 20], rice: [100_000, 2, 0.8, 36] },
+  "FinOps cost controls": { wsjf: [8, 8, 5, 2], rice: [50_000, 2, 1, 2] },
+  "Observability stack": { wsjf: [5, 3, 8, 5], rice: [60_000, 1, 1, 6] },
+  "Self-service BI": { wsjf: [5, 2, 1, 8], rice: [2_000, 2, 0.8, 8] },
+  "Customer data platform": { wsjf: [13, 5, 5, 20], rice: [2_500_000, 1, 0.5, 24] },
+};
+
 // Some are deliberately ≥ 80 % spent with little value shown (the BURN_WITHOUT_VALUE signal),
 // one has no hypothesis while approved (NO_HYPOTHESIS), one only stale evidence (NO_EVIDENCE).
 export const INITIATIVES: DemoInitiative[] = [

@@ -20,6 +20,7 @@ import {
   DemoStatus,
   HYPOTHESES,
   INITIATIVES,
+  SCORES,
   METRICS,
   PORTFOLIOS,
   SeriesPlan,
@@ -290,6 +291,14 @@ async function insertPlan(tx: Tx, plan: DemoPlan, now: Date): Promise<DemoCounts
       ["target_date", "date", (i) => i.targetDate],
       // unnest flattens a 2-D array, so tags travel as one comma-joined string per row
       ["tags", "text", (i) => i.tags.join(","), (c) => `string_to_array(${c}, ',')`],
+      ["business_value", "int", (i) => SCORES[i.name].wsjf[0]],
+      ["time_criticality", "int", (i) => SCORES[i.name].wsjf[1]],
+      ["risk_reduction", "int", (i) => SCORES[i.name].wsjf[2]],
+      ["job_size", "int", (i) => SCORES[i.name].wsjf[3]],
+      ["reach", "float8", (i) => SCORES[i.name].rice[0]],
+      ["impact", "float8", (i) => SCORES[i.name].rice[1]],
+      ["confidence", "float8", (i) => SCORES[i.name].rice[2]],
+      ["effort", "float8", (i) => SCORES[i.name].rice[3]],
       ["created_at", "timestamptz", (i) => iso(i.createdAt)],
       // known since it was created, so the demo can be read as known at any day of its history
       ["known_from", "timestamptz", (i) => iso(i.createdAt)],

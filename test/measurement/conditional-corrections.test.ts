@@ -124,3 +124,30 @@ describe("conditional corrections (expectedValue, ifUnchangedSince)", () => {
     expect((await stored(app, m.rowId)).map((r) => r.value)).toEqual([winner]);
   });
 });
+
+describe("listing corrected measurements (filter.corrected)", () => {
+  const app = useTestApp();
+
+  it("true lists only corrected ones with what they replaced, false only the others", async () => {
+    const m = await metric(app);
+    await record(
+      app,
+      [0, 1, 2].map((minute) => ({ metricKey: m.key, value: minute, observedAt: at(minute) })),
+    );
+    await record(app, [{ metricKey: m.key, value: 10, observedAt: at(1) }]);
+    const LIST = `query($key: String!, $corrected: Boolean) {
+      metricByKey(key: $key) { measurements(filter: { corrected: $corrected }, orderBy: { field: OBSERVED_AT, direction: ASC }) {
+        totalCount nodes { value revisions { value } } } }
+    }`;
+    const list = async (corrected: boolean | null) => (await app.ok(LIST, { key: m.key, corrected })).metricByKey.measurements;
+    expect(await list(true)).toEqual({ totalCount: 1, nodes: [{ value: 10, revisions: [{ value: 1 }] }] });
+    expect(await list(false)).toEqual({
+      totalCount: 2,
+      nodes: [
+        { value: 0, revisions: [] },
+        { value: 2, revisions: [] },
+      ],
+    });
+    expect((await list(null)).totalCount).toBe(3);
+  });
+});

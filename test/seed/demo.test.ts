@@ -128,6 +128,34 @@ describe("demo dataset", () => {
     expect([...seen].sort()).toEqual([...STATUSES].sort());
   });
 
+  it("scores every initiative on WSJF and RICE, so rankings, plans and ACCELERATE show real figures", async () => {
+    const data = await app.ok(`{
+      portfolios(filter: { rootsOnly: true }, first: 1) {
+        nodes {
+          id
+          wsjf: ranking(model: WSJF, first: 100) { totalCount scoredCount nodes { score missingInputs initiative { name } } }
+          rice: ranking(model: RICE, first: 100) { scoredCount nodes { initiative { name } } }
+          signals(asOf: "${NOW.toISOString()}") { kind initiative { name } }
+        }
+      }
+    }`);
+    const root = data.portfolios.nodes[0];
+    expect(root.wsjf.scoredCount).toBe(root.wsjf.totalCount);
+    expect(root.wsjf.scoredCount).toBeGreaterThanOrEqual(20);
+    expect(root.rice.scoredCount).toBe(root.wsjf.scoredCount);
+    expect(root.wsjf.nodes.every((n: any) => n.missingInputs.length === 0 && n.score > 0)).toBe(true);
+    // the two models disagree on the order, as they do in a real board
+    const order = (ranking: any) => ranking.nodes.map((n: any) => n.initiative.name);
+    expect(order(root.rice)).not.toEqual(order(root.wsjf));
+    expect(root.signals.map((sig: any) => sig.kind)).toContain("ACCELERATE");
+    const plan = await app.ok(
+      `query($id: ID!) { planScenario(input: { portfolioId: $id, budget: 5000000, model: WSJF }) { totalCost selected { initiativeName } } }`,
+      { id: root.id },
+    );
+    expect(plan.planScenario.selected.length).toBeGreaterThanOrEqual(5);
+    expect(plan.planScenario.totalCost).toBeLessThanOrEqual(5_000_000);
+  });
+
   it("reads back through GraphQL as one tree under Acme Group", async () => {
     const data = await app.ok(`{ portfolios(filter: {rootsOnly: true}) { edges { node { name children { totalCount } } } } }`);
     const root = data.portfolios.edges.map((e: any) => e.node).find((n: any) => n.name === "Acme Group");
