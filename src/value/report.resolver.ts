@@ -4,7 +4,8 @@ import { planPage } from "../graphql/page-plan";
 import { Capability } from "../access/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { valueReport } from "./report.service";
+import { REPORT_FORECAST_FIELDS, valueReport } from "./report.service";
+import { eachNodeField } from "../graphql/lookahead";
 import { valueTime } from "./as-of";
 import { ValueReportConnection, ValueReportFilter } from "./report.types";
 import { KNOWN_AT_ARG } from "../graphql/known-at";
@@ -14,10 +15,14 @@ export class ValueReportResolver {
   @Authorized(Capability.READ)
   @Query(() => ValueReportConnection, {
     description:
-      "The flat value-realization table for BI: one row per outcome hypothesis in a portfolio's subtree (archived portfolios included), ordered by portfolio name, initiative name, then hypothesis creation. Keyset-paginated (default 50, at most 500 per page).",
+      "The flat value-realization table for BI: one row per outcome hypothesis in a portfolio's subtree, or in every portfolio you see (archived portfolios included), ordered by portfolio name, initiative name, then hypothesis creation. Keyset-paginated (default 50, at most 500 per page). The same rows stream as CSV or NDJSON from GET /export/value-report.csv.",
   })
   valueReport(
-    @Arg("portfolioId", () => ID, { description: "Global ID of the portfolio whose subtree is reported." }) portfolioId: string,
+    @Arg("portfolioId", () => ID, {
+      nullable: true,
+      description: "Global ID of the portfolio whose subtree is reported; omitted: every portfolio you see (the whole organisation, for an admin).",
+    })
+    portfolioId: string | null,
     @Arg("asOf", () => Date, { nullable: true, description: "Evaluate as of this instant (default: knownAt, else now)." }) asOf: Date | null,
     @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
     @Arg("filter", () => ValueReportFilter, { nullable: true, description: "Conditions to narrow the rows." })
@@ -26,6 +31,8 @@ export class ValueReportResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return valueReport(ctx, portfolioId, valueTime(ctx, asOf, knownAt), filter, planPage(ctx, info, page));
+    let withForecast = false;
+    eachNodeField(info, (f) => (withForecast ||= REPORT_FORECAST_FIELDS.has(f.name.value)));
+    return valueReport(ctx, portfolioId, valueTime(ctx, asOf, knownAt), filter, planPage(ctx, info, page), withForecast);
   }
 }

@@ -1,14 +1,14 @@
 import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPage, ListQuery, PageExtension, PagePlan } from "../common/page";
-import { belowCte } from "../common/portfolio-tree";
 import { raw, Sql, sql, where } from "../database/sql";
 import { NotFoundError } from "../errors";
 import { COUNTED_STATES } from "../hypothesis/hypothesis.entity";
 import { encodeGlobalId, expectGlobalId } from "../common/global-id";
 import { ValueTime } from "./as-of";
 import { tableAt } from "../database/known-at";
-import { progressJoins } from "./progress.sql";
+import { fitJoin, progressJoins } from "./progress.sql";
+import { forecast, NO_FORECAST } from "./progress";
 import { ValueReportFilter, ValueReportRow } from "./report.types";
 
 /**
@@ -19,65 +19,115 @@ import { ValueReportFilter, ValueReportRow } from "./report.types";
 const SORT = ["t.portfolio_name", "t.portfolio_id", "t.initiative_name", "t.initiative_id", "t.created_at"];
 
 interface ReportQuery {
-  rootId: string;
+  /** The portfolio whose subtree is reported; null: every portfolio the caller sees. */
+  rootId: string | null;
   time: ValueTime;
   conditions: Sql[];
   statuses: string[] | null;
 }
 
-function prepare(portfolioId: string, time: ValueTime, filter: ValueReportFilter | null | undefined): ReportQuery {
-  const rootId = expectGlobalId(portfolioId, "Portfolio", "portfolioId");
+function prepare(portfolioId: string | null | undefined, time: ValueTime, filter: ValueReportFilter | null | undefined): ReportQuery {
+  const rootId = portfolioId == null ? null : expectGlobalId(portfolioId, "Portfolio", "portfolioId");
   const conditions = [sql`h.state = ANY(${filter?.states ?? COUNTED_STATES}::text[])`];
   if (filter?.metricKey != null) conditions.push(sql`mt.key = ${filter.metricKey}`);
   if (filter?.initiativeId != null) conditions.push(sql`i.id = ${expectGlobalId(filter.initiativeId, "Initiative", "filter.initiativeId")}::uuid`);
   return { rootId, time, conditions, statuses: filter?.statuses ?? null };
 }
 
-/** The progress columns of a report row `alias`, from progressJoins over it. */
-function progressColumns(alias: string): Sql {
-  return raw(`cur.value AS current, pr.ratio, pr.expected_ratio, pr.status,
-    coalesce(${alias}.expected_benefit::float8 * pr.clamped_ratio, 0) AS realized_benefit`);
+/** The progress columns of a report row `alias`, from progressJoins over it (and the line fit, from fitJoin). */
+function progressColumns(alias: string, withForecast: boolean): Sql {
+  return raw(
+    `cur.value AS current, pr.ratio, pr.expected_ratio, pr.status,
+    coalesce(${alias}.expected_benefit::float8 * pr.clamped_ratio, 0) AS realized_benefit` +
+      (withForecast ? ", fit.distinct_times, fit.slope, fit.intercept, fit.x_target" : ""),
+  );
+}
+
+function progressFrom(t: ValueTime, alias: string, withForecast: boolean): Sql {
+  return sql`${progressJoins(t.asOf, t.knownAt, alias)} ${withForecast ? fitJoin(t.asOf, t.knownAt, alias) : raw("")}`;
 }
 
 /**
- * The report's rows, alias `h`, id = the hypothesis: its portfolio, initiative and metric.
- * With a status filter, status must be known before the page is cut, so progress is
- * computed here for the subtree's rows (one index descent each, never a scan of
- * measurements); without one it is a page extension, computed for the page's rows only.
+ * Where the report starts: the portfolio asked for, or every top-most portfolio the caller
+ * sees (the roots, for an admin), and the visible set rows must stay in (null: everything).
+ * Roles hold down today's tree; a report known at an earlier instant walks that instant's
+ * tree, so rows are also kept to the portfolios visible today.
  */
-function rowsOf(q: ReportQuery): Sql {
+async function scopeOf(ctx: Context, q: ReportQuery): Promise<{ seed: Sql; visible: string[] | null }> {
+  const portfolio = tableAt("portfolio", q.time.knownAt);
+  const visible = await ctx.access.portfolioIds();
+  if (q.rootId !== null) return { seed: sql`SELECT s.id FROM ${portfolio} s WHERE s.id = ${q.rootId}::uuid`, visible };
+  if (visible === null) return { seed: sql`SELECT s.id FROM ${portfolio} s WHERE s.parent_id IS NULL`, visible };
+  return {
+    seed: sql`SELECT s.id FROM ${portfolio} s WHERE s.id = ANY(${visible}::uuid[]) AND (s.parent_id IS NULL OR NOT s.parent_id = ANY(${visible}::uuid[]))`,
+    visible,
+  };
+}
+
+/**
+ * The report's rows, alias `h`, id = the hypothesis: its portfolio (with its path from the
+ * root), initiative and metric. With a status filter, or for an export, progress is computed
+ * here (one index descent per row, never a scan of measurements); otherwise it is a page
+ * extension, computed for the page's rows only.
+ */
+function rowsOf(q: ReportQuery, scope: { seed: Sql; visible: string[] | null }, withProgress: boolean, withForecast: boolean): Sql {
   const k = q.time.knownAt;
-  const progress = q.statuses ? sql`, ${progressColumns("h")}` : raw("");
-  const conditions = q.statuses ? [...q.conditions, sql`pr.status = ANY(${q.statuses}::text[])`] : q.conditions;
-  return sql`(WITH RECURSIVE ${belowCte("tree", sql`SELECT ${q.rootId}::uuid`, [], undefined, k)}
-    SELECT h.id, p.id AS portfolio_id, p.name AS portfolio_name, i.id AS initiative_id, i.name AS initiative_name,
-      h.created_at, h.state, h.weight, h.metric_id, h.baseline, h.baseline_at, h.target, h.target_date, h.expected_benefit,
-      mt.key AS metric_key, mt.unit AS metric_unit${progress}
-    FROM tree JOIN ${tableAt("portfolio", k)} p ON p.id = tree.id
+  const portfolio = tableAt("portfolio", k);
+  const progress = withProgress ? sql`, ${progressColumns("h", withForecast)}` : raw("");
+  const conditions = [...q.conditions];
+  if (q.statuses) conditions.push(sql`pr.status = ANY(${q.statuses}::text[])`);
+  if (scope.visible !== null) conditions.push(sql`p.id = ANY(${scope.visible}::uuid[])`);
+  return sql`(WITH RECURSIVE tree(id, path) AS (
+      SELECT seed.id, (WITH RECURSIVE up(id, parent_id, name, d) AS (
+          SELECT a.id, a.parent_id, a.name, 0 FROM ${portfolio} a WHERE a.id = seed.id
+          UNION ALL SELECT a.id, a.parent_id, a.name, up.d + 1 FROM ${portfolio} a JOIN up ON a.id = up.parent_id
+        ) SELECT string_agg(up.name, ' / ' ORDER BY up.d DESC) FROM up)
+      FROM (${scope.seed}) seed
+      UNION ALL SELECT p.id, (w.path || ' / ' || p.name)::text FROM ${portfolio} p JOIN tree w ON p.parent_id = w.id
+    )
+    SELECT h.id, p.id AS portfolio_id, p.name AS portfolio_name, tree.path AS portfolio_path,
+      i.id AS initiative_id, i.name AS initiative_name, i.stage, i.tags, i.budget::float8 AS budget, i.actual_cost::float8 AS actual_cost,
+      h.created_at, h.statement, h.state, h.weight, h.metric_id, h.baseline, h.baseline_at, h.target, h.target_date, h.expected_benefit,
+      mt.key AS metric_key, mt.name AS metric_name, mt.unit AS metric_unit${progress}
+    FROM tree JOIN ${portfolio} p ON p.id = tree.id
     JOIN ${tableAt("initiative", k)} i ON i.portfolio_id = p.id
     JOIN ${tableAt("outcome_hypothesis", k)} h ON h.initiative_id = i.id
     JOIN ${tableAt("metric", k)} mt ON mt.id = h.metric_id
-    ${q.statuses ? progressJoins(q.time.asOf, k) : raw("")}
+    ${withProgress ? progressFrom(q.time, "h", withForecast) : raw("")}
     ${where(conditions)})`;
 }
 
-/** Progress computed for the page's rows only (no status filter). */
-function progressOfPage(t: ValueTime): PageExtension<ValueReportRow> {
-  return { columns: progressColumns("x"), joins: progressJoins(t.asOf, t.knownAt, "x"), attach: () => undefined };
+/** Progress (and the forecast, when selected) computed for the page's rows only (no status filter). */
+function progressOfPage(t: ValueTime, withForecast: boolean): PageExtension<ValueReportRow> {
+  return { columns: progressColumns("x", withForecast), joins: progressFrom(t, "x", withForecast), attach: () => undefined };
 }
 
 function toRow(r: Record<string, any>, t: ValueTime): ValueReportRow {
+  const fitted =
+    r.x_target === undefined
+      ? NO_FORECAST
+      : forecast(
+          { baseline: r.baseline, target: r.target, baselineAt: r.baseline_at },
+          { distinctTimes: r.distinct_times ?? 0, slope: r.slope ?? null, intercept: r.intercept ?? null, xTarget: r.x_target },
+        );
   return Object.assign(new ValueReportRow(), {
     asOf: t.asOf,
     knownAt: t.reported,
     portfolioId: encodeGlobalId("Portfolio", r.portfolio_id),
     portfolioName: r.portfolio_name,
+    portfolioPath: r.portfolio_path,
     initiativeId: encodeGlobalId("Initiative", r.initiative_id),
     initiativeName: r.initiative_name,
+    stage: r.stage,
+    tags: r.tags,
+    budget: r.budget,
+    actualCost: r.actual_cost,
     hypothesisId: encodeGlobalId("OutcomeHypothesis", r.id),
+    statement: r.statement,
     state: r.state,
     weight: r.weight,
     metricKey: r.metric_key,
+    metricName: r.metric_name,
     metricUnit: r.metric_unit,
     baseline: r.baseline,
     baselineAt: r.baseline_at,
@@ -89,31 +139,65 @@ function toRow(r: Record<string, any>, t: ValueTime): ValueReportRow {
     status: r.status,
     expectedBenefit: r.expected_benefit,
     realizedBenefit: r.realized_benefit,
+    ...fitted,
   });
 }
+
+/** The fields of a report row that need the line fit. */
+export const REPORT_FORECAST_FIELDS = new Set(["forecastAtTarget", "forecastRatio", "forecastAchievedAt"]);
+
+/** NOT_FOUND for a portfolio the caller cannot see (roles hold down the tree, so its rows are all visible). */
+async function requireRoot(ctx: Context, q: ReportQuery, portfolioId: string | null | undefined): Promise<void> {
+  if (q.rootId !== null && (await ctx.access.rank(q.rootId)) === 0) throw notFound(portfolioId!);
+}
+
+const notFound = (portfolioId: string) => new NotFoundError(`Portfolio ${portfolioId} not found`, "portfolioId");
 
 /** `valueReport`: one statement per page, plus one for `totalCount` only when it is selected. */
 export async function valueReport(
   ctx: Context,
-  portfolioId: string,
+  portfolioId: string | null | undefined,
   time: ValueTime,
   filter: ValueReportFilter | null | undefined,
   plan: PagePlan<ValueReportRow>,
+  withForecast: boolean,
 ): Promise<ConnectionResult<ValueReportRow>> {
   const q = prepare(portfolioId, time, filter);
-  const notFound = () => new NotFoundError(`Portfolio ${portfolioId} not found`, "portfolioId");
-  // roles hold down the tree, so a visible root means every row below it is visible too
-  if ((await ctx.access.rank(q.rootId)) === 0) throw notFound();
+  await requireRoot(ctx, q, portfolioId);
+  const inline = q.statuses !== null;
   const list: ListQuery<ValueReportRow> = {
     entity: ValueReportRow,
-    from: rowsOf(q),
+    from: rowsOf(q, await scopeOf(ctx, q), inline, withForecast),
     conditions: [],
     sort: SORT,
     direction: OrderDirection.ASC,
     toNode: (row) => toRow(row, q.time),
     // an empty page and a missing portfolio look alike; the same statement tells them apart
-    guard: { holds: sql`EXISTS (SELECT 1 FROM ${tableAt("portfolio", q.time.knownAt)} p WHERE id = ${q.rootId}::uuid)`, error: notFound },
+    guard:
+      q.rootId === null
+        ? undefined
+        : {
+            holds: sql`EXISTS (SELECT 1 FROM ${tableAt("portfolio", q.time.knownAt)} p WHERE id = ${q.rootId}::uuid)`,
+            error: () => notFound(portfolioId!),
+          },
   };
-  const extensions = q.statuses ? plan.extensions : [...plan.extensions, progressOfPage(q.time)];
+  const extensions = inline ? plan.extensions : [...plan.extensions, progressOfPage(q.time, withForecast)];
   return fetchPage(ctx, list, { ...plan, columns: null, extensions });
+}
+
+/**
+ * The whole report as one ordered statement (for an export that streams it) and the row
+ * builder: the same rows, columns and order as every page of `valueReport` put together.
+ */
+export async function valueReportStatement(
+  ctx: Context,
+  portfolioId: string | null | undefined,
+  time: ValueTime,
+  filter: ValueReportFilter | null | undefined,
+): Promise<{ statement: Sql; toRow: (row: Record<string, any>) => ValueReportRow }> {
+  const q = prepare(portfolioId, time, filter);
+  await requireRoot(ctx, q, portfolioId);
+  const order = raw([...SORT, "t.id"].join(", "));
+  const statement = sql`SELECT t.* FROM ${rowsOf(q, await scopeOf(ctx, q), true, true)} t ORDER BY ${order}`;
+  return { statement, toRow: (row) => toRow(row, q.time) };
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../common/connection";
 import { HypothesisState } from "../hypothesis/hypothesis.entity";
+import { InitiativeStage } from "../initiative/initiative.entity";
 import { ProgressStatus } from "./progress";
 import "./progress.types";
 
@@ -41,14 +42,35 @@ export class ValueReportRow {
   @Field(() => String, { description: "Name of that portfolio." })
   portfolioName!: string;
 
+  @Field(() => String, {
+    description:
+      'The names from the root down to that portfolio, joined by " / " (e.g. "Acme Group / Digital Commerce / Online Storefront"): groups rows in a BI tool.',
+  })
+  portfolioPath!: string;
+
   @Field(() => ID, { description: "Global ID of the initiative." })
   initiativeId!: string;
 
   @Field(() => String, { description: "Name of the initiative." })
   initiativeName!: string;
 
+  @Field(() => InitiativeStage, { description: "The initiative's stage." })
+  stage!: InitiativeStage;
+
+  @Field(() => [String], { description: "The initiative's tags." })
+  tags!: string[];
+
+  @Field(() => Float, { nullable: true, description: "The initiative's approved budget, in the reporting currency; null when not set." })
+  budget!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The initiative's cost so far, in the reporting currency; null when not reported." })
+  actualCost!: number | null;
+
   @Field(() => ID, { description: "Global ID of the outcome hypothesis." })
   hypothesisId!: string;
+
+  @Field(() => String, { description: 'The hypothesis as stated ("X will move Y from B to T by D").' })
+  statement!: string;
 
   @Field(() => HypothesisState, { description: "State of the hypothesis." })
   state!: HypothesisState;
@@ -58,6 +80,9 @@ export class ValueReportRow {
 
   @Field(() => String, { description: "Key of the metric the hypothesis moves." })
   metricKey!: string;
+
+  @Field(() => String, { description: "Name of that metric." })
+  metricName!: string;
 
   @Field(() => String, { nullable: true, description: "Unit of that metric." })
   metricUnit!: string | null;
@@ -91,6 +116,21 @@ export class ValueReportRow {
 
   @Field(() => Float, { description: "expectedBenefit · clamp(ratio, 0, 1); 0 without data." })
   realizedBenefit!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The least-squares line's value at targetDate (see HypothesisProgress.forecastAtTarget); null with too little data.",
+  })
+  forecastAtTarget!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "forecastAtTarget as a ratio: (forecastAtTarget − baseline) / (target − baseline), not clamped.",
+  })
+  forecastRatio!: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When the line reaches the target, if it moves towards it; null otherwise." })
+  forecastAchievedAt!: Date | null;
 }
 
 export const ValueReportConnection = ConnectionType(ValueReportRow, "ValueReport");
