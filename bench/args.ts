@@ -9,7 +9,7 @@
  *   --report-connections=N  concurrent walkers of the value report (default 4)
  *   --ingest-clients=N --ingest-batches=N --batch-size=N
  *                           ingestion: clients, batches per client, rows per batch
- *   --only=a,b              run only these scenarios (dashboard,rollup,series,report,ingestion)
+ *   --only=a,b              run only these scenarios (dashboard,rollup,series,report,export,ingestion,knownAt)
  *   --keep                  keep the database (and the embedded data directory) at the end
  *   --cpu-prof[=DIR]        run the server child under `node --cpu-prof` (profile written to DIR,
  *                           default <tmp>/rmo-bench-cpu-prof) and print a summary at the end
@@ -20,7 +20,7 @@
 import os from "node:os";
 import path from "node:path";
 
-export const SCENARIOS = ["dashboard", "rollup", "series", "report", "ingestion", "knownAt"] as const;
+export const SCENARIOS = ["dashboard", "rollup", "series", "report", "export", "ingestion", "knownAt"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Scale {

@@ -20,6 +20,7 @@ import { formatSummary, summarize } from "./cpu-profile";
 import { formatReport, RunReport, writeReport } from "./report";
 import { ReadScenario, scenarioParams } from "./scenarios";
 import { verify, Verification } from "./verify";
+import { measureExport } from "./export";
 import { historySizes, LaterHistory, laterHistory, measureKnownAt } from "./known-at";
 
 const POOL_SIZE = 10;
@@ -153,7 +154,7 @@ async function main(): Promise<number> {
     };
     const endpoints = { graphqlUrl: `http://127.0.0.1:${server.port}/graphql`, token: server.token, floorUrl: `http://127.0.0.1:${floor.port}` };
 
-    const reads = opts.only.filter((s): s is ReadScenario & ScenarioName => s !== "ingestion" && s !== "knownAt");
+    const reads = opts.only.filter((s): s is ReadScenario & ScenarioName => s !== "ingestion" && s !== "knownAt" && s !== "export");
     const verified: Verification[] = [];
     for (const scenario of reads) {
       const v = await verify(endpoints, scenario, params);
@@ -196,6 +197,14 @@ async function main(): Promise<number> {
           `${scenario}@knownAt: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} req/s on the current path (ratio ${result.ratio.toFixed(2)})`,
         );
       }
+    }
+    if (opts.only.includes("export")) {
+      log("export: GET /export/measurements.csv of every measurement, then COPY … TO STDOUT of the same rows …");
+      const result = await measureExport(setup, errors);
+      report.scenarios.push(result);
+      log(
+        `export: ${result.note}; ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`,
+      );
     }
     if (opts.only.includes("ingestion")) {
       const sizesBefore = later ? await historySizes(db.url) : null;

@@ -22,6 +22,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./graphql/limits";
 import { explorerAssets, explorerPage } from "./explorer/explorer";
+import { exportRoute } from "./export/export.route";
 import { legacyJsonStatusPlugin, operationCount, requestShape, wantsPage } from "./http/http-rules";
 import { Authenticator } from "./auth/authenticate";
 import { RateLimits } from "./auth/rate-limits";
@@ -289,51 +290,64 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const showExplorer = explorerPage("/graphql");
   const authenticator = new Authenticator(config.auth, dataSource);
   const limits = new RateLimits(config.rateLimits);
+  // Who is calling is settled before Apollo (or an export) sees the request: bad or missing
+  // credentials are refused here, so no resolver ever runs for them.
+  const authenticated: express.RequestHandler = async (req, res, next) => {
+    const address = req.socket.remoteAddress ?? "unknown";
+    try {
+      // an address that used up its failed attempts is refused before any credential is looked at
+      const blocked = await limits.failuresBlocked(address);
+      if (blocked) return sendRateLimited(res, blocked, "Too many failed authentications from this address; wait and retry");
+      const viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
+      const wait = await limits.take(viewer, operationCount(req));
+      if (wait) return sendRateLimited(res, wait, "Too many requests with this credential; wait and retry");
+      res.locals.viewer = viewer;
+      next();
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) return sendUnavailable(res);
+      if (!(e instanceof UnauthenticatedError)) return next(e);
+      await limits.failed(address);
+      res.status(401).setHeader("www-authenticate", 'Bearer realm="rmo"');
+      res.json({ errors: [{ message: e.message, extensions: { code: "UNAUTHENTICATED" } }] });
+    }
+  };
+
+  // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
+  const crossOrigin = cors({
+    origin: config.corsOrigins === "*" ? true : config.corsOrigins,
+    allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER],
+    exposedHeaders: ["x-request-id", REPLAYED_HEADER, "content-disposition"],
+    maxAge: 600,
+  });
+  const requestIdentity: express.RequestHandler = (req, res, next) => {
+    const given = String(req.headers["x-request-id"] ?? "");
+    const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    if (!config.exposeSqlStats) return next();
+    const scope = { statements: 0 };
+    res.on("finish", () => (res.locals.sqlStatements = scope.statements));
+    requestScope.run(scope, next);
+  };
+  // CSV and NDJSON files of the value report, measurements and series (src/export)
+  app.get(
+    "/export/:file",
+    crossOrigin,
+    requestIdentity,
+    accessLog(config, () => draining),
+    authenticated,
+    exportRoute(config, dataSource, sendUnavailable),
+  );
   app.use(
     "/graphql",
-    // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
-    cors({
-      origin: config.corsOrigins === "*" ? true : config.corsOrigins,
-      allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER],
-      exposedHeaders: ["x-request-id", REPLAYED_HEADER],
-      maxAge: 600,
-    }),
-    (req, res, next) => {
-      const given = String(req.headers["x-request-id"] ?? "");
-      const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
-      res.locals.requestId = requestId;
-      res.setHeader("x-request-id", requestId);
-      if (!config.exposeSqlStats) return next();
-      const scope = { statements: 0 };
-      res.on("finish", () => (res.locals.sqlStatements = scope.statements));
-      requestScope.run(scope, next);
-    },
+    crossOrigin,
+    requestIdentity,
     accessLog(config, () => draining),
     // a browser opening the endpoint gets the explorer (src/explorer), when it is on
     (req, res, next) => (config.landingPage && wantsPage(req) ? showExplorer(req, res, next) : next()),
     express.json({ limit: config.maxBodyBytes }),
     requestShape(config.limits.maxBatchOperations),
-    // Who is calling is settled before Apollo sees the request: bad or missing credentials
-    // are refused here, so no resolver ever runs for them.
-    async (req, res, next) => {
-      const address = req.socket.remoteAddress ?? "unknown";
-      try {
-        // an address that used up its failed attempts is refused before any credential is looked at
-        const blocked = await limits.failuresBlocked(address);
-        if (blocked) return sendRateLimited(res, blocked, "Too many failed authentications from this address; wait and retry");
-        const viewer = await authenticator.authenticate(req.headers.authorization, req.socket.remoteAddress);
-        const wait = await limits.take(viewer, operationCount(req));
-        if (wait) return sendRateLimited(res, wait, "Too many requests with this credential; wait and retry");
-        res.locals.viewer = viewer;
-        next();
-      } catch (e) {
-        if (isDatabaseUnavailable(e)) return sendUnavailable(res);
-        if (!(e instanceof UnauthenticatedError)) return next(e);
-        await limits.failed(address);
-        res.status(401).setHeader("www-authenticate", 'Bearer realm="rmo"');
-        res.json({ errors: [{ message: e.message, extensions: { code: "UNAUTHENTICATED" } }] });
-      }
-    },
+    authenticated,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string, res.locals.trace as RequestTrace),

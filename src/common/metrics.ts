@@ -36,6 +36,13 @@ export const measurementsIngested = new Counter({
   registers: [registry],
 });
 
+export const exportRows = new Counter({
+  name: "rmo_export_rows_total",
+  help: "Rows written by the CSV/NDJSON exports, by export.",
+  labelNames: ["export"] as const,
+  registers: [registry],
+});
+
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number };
 const pools = new Set<() => PoolCounts | undefined>();
 

@@ -56,7 +56,7 @@ async function startService(databaseUrl: string, port: number): Promise<ChildPro
         resolve();
       }
     });
-    child.on("exit", (code) => reject(new Error(`service exited (${code}):\n${log}`)));
+    child.on("exit", (code, signal) => reject(new Error(`service exited (${code ?? signal}) before it was ready:\n${log}`)));
   });
   return child;
 }
