@@ -49,13 +49,10 @@ export async function metricStale(ctx: Context, metric: Metric): Promise<boolean
  * one index range scan per metric; LAST takes the greatest (observed_at, recorded_at, id).
  */
 export function seriesSql(metricIds: readonly string[], from: Date, to: Date, interval: SeriesInterval, k: KnownAt = null): Sql {
-  const { unit, step } = BUCKETS[interval];
+  const { unit } = BUCKETS[interval];
   return sql`SELECT k.id AS metric_id, g.start AT TIME ZONE 'UTC' AS start, coalesce(a.n, 0)::int AS count, a.value
     FROM unnest(${metricIds}::uuid[]) AS k(id)
-    CROSS JOIN generate_series(
-      date_trunc(${unit}, ${from}::timestamptz AT TIME ZONE 'UTC'),
-      date_trunc(${unit}, (${to}::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
-      ${step}::interval) AS g(start)
+    CROSS JOIN ${bucketStarts(from, to, interval)}
     LEFT JOIN (
       SELECT m.metric_id, date_trunc(${unit}, m.observed_at AT TIME ZONE 'UTC') AS start, count(*) AS n,
         CASE mt.aggregation
@@ -73,8 +70,25 @@ export function seriesSql(metricIds: readonly string[], from: Date, to: Date, in
     ORDER BY k.id, g.start`;
 }
 
-/** `Metric.series` as known at `k`: validated here, then one statement for every metric asking the same range. */
-export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date, interval: SeriesInterval, k: KnownAt): Promise<SeriesPoint[]> {
+/**
+ * The UTC calendar buckets that meet [from, to), as `g(start)` (timestamp without time zone,
+ * UTC): the first is the one containing `from`. Shared by every series.
+ */
+export function bucketStarts(from: Date, to: Date, interval: SeriesInterval): Sql {
+  const { unit, step } = BUCKETS[interval];
+  return sql`generate_series(
+      date_trunc(${unit}, ${from}::timestamptz AT TIME ZONE 'UTC'),
+      date_trunc(${unit}, (${to}::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC'),
+      ${step}::interval) AS g(start)`;
+}
+
+/** The length of a bucket, as a Postgres interval literal. */
+export function bucketStep(interval: SeriesInterval): string {
+  return BUCKETS[interval].step;
+}
+
+/** What every series checks first: `to` after `from`, at most MAX_SERIES_BUCKETS buckets. */
+export function checkSeriesRange(from: Date, to: Date, interval: SeriesInterval): void {
   if (to.getTime() <= from.getTime()) throw new BadUserInputError("`to` must be after `from`", "to");
   const n = bucketCount(from, to, interval);
   if (n > MAX_SERIES_BUCKETS) {
@@ -83,6 +97,11 @@ export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date,
       "interval",
     );
   }
+}
+
+/** `Metric.series` as known at `k`: validated here, then one statement for every metric asking the same range. */
+export function metricSeries(ctx: Context, metric: Metric, from: Date, to: Date, interval: SeriesInterval, k: KnownAt): Promise<SeriesPoint[]> {
+  checkSeriesRange(from, to, interval);
   const name = `value.metric.series:${from.toISOString()}:${to.toISOString()}:${interval}:${k?.getTime() ?? "now"}`;
   return ctx.loaders
     .get<string, SeriesPoint[]>(name, async (ids) => {

@@ -7,9 +7,11 @@ import { OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { valueTime } from "./as-of";
 import { KNOWN_AT_ARG } from "../graphql/known-at";
 import { hypothesisProgress, progressExtension, selectsForecast } from "./progress.service";
+import { progressSeries } from "./progress-series.service";
+import { SeriesInterval } from "./metric-value";
 import { computedInPage } from "../graphql/page-plan";
 import { subfieldNames } from "../graphql/lookahead";
-import { HypothesisProgress } from "./progress.types";
+import { HypothesisProgress, ProgressPoint } from "./progress.types";
 
 // a page of hypotheses computes the progress its nodes select in its own statement
 computedInPage<Context>("OutcomeHypothesis", "progress", (ctx, selection) =>
@@ -36,5 +38,23 @@ export class HypothesisProgressResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return hypothesisProgress(ctx, hypothesis, valueTime(ctx, asOf, knownAt), selectsForecast(subfieldNames(info, info.fieldNodes)));
+  }
+
+  @Readable()
+  @ReadsKeysOnly()
+  @FieldResolver(() => [ProgressPoint], {
+    description:
+      "Progress at the end of every calendar bucket (UTC) of [from, to): ratio, expectedRatio and status per period, for a status history or a burn-up chart. At most 1000 buckets.",
+    complexity: 20,
+  })
+  progressSeries(
+    @Root() hypothesis: OutcomeHypothesis,
+    @Arg("from", () => Date, { description: "Start of the range (inclusive); the first bucket is the one containing it." }) from: Date,
+    @Arg("to", () => Date, { description: "End of the range (exclusive); must be after `from`." }) to: Date,
+    @Arg("interval", () => SeriesInterval, { description: "Bucket size." }) interval: SeriesInterval,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
+    @Ctx() ctx: Context,
+  ) {
+    return progressSeries(ctx, hypothesis, from, to, interval, valueTime(ctx, null, knownAt).knownAt);
   }
 }

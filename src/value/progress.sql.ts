@@ -55,13 +55,14 @@ export function latestCounted(k: KnownAt, cond: Sql, columns: readonly string[])
 }
 
 /** The measurements of hypothesis row `h` observed in [baselineAt, asOf] (those that count also satisfy COUNTS). */
-function inWindow(asOf: Date, h: Sql): Sql {
+function inWindow(asOf: Date | Sql, h: Sql): Sql {
   return sql`m.metric_id = ${h}.metric_id AND m.observed_at >= ${h}.baseline_at AND m.observed_at <= ${asOf}::timestamptz`;
 }
 
 /**
  * Joins that add the progress of every row `h` (or `alias`: any relation with metric_id,
- * baseline, target, baseline_at and target_date) as of `asOf`, from the measurements known at `k`:
+ * baseline, target, baseline_at and target_date) as of `asOf` (an instant, or a column of each
+ * row such as a bucket's end), from the measurements known at `k`:
  *   cur.value, cur.observed_at                          the current measurement (or NULL),
  *   pr.ratio, pr.expected_ratio, pr.status              per DOMAIN.md's rules,
  *   pr.clamped_ratio                                    clamp(ratio, 0, 1), NULL without data.
@@ -74,7 +75,7 @@ function inWindow(asOf: Date, h: Sql): Sql {
  * same double a JS client computes from the same instants; ratio uses the same float8
  * operations as JS. Status thresholds therefore agree with JS to the last bit.
  */
-export function progressJoins(asOf: Date, k: KnownAt, alias = "h"): Sql {
+export function progressJoins(asOf: Date | Sql, k: KnownAt, alias = "h"): Sql {
   const h = raw(alias);
   return sql`
     LEFT JOIN LATERAL (${latestCounted(k, inWindow(asOf, h), ["value", "observed_at", "recorded_at", "id"])}) cur ON true

@@ -69,3 +69,33 @@ export class HypothesisProgress {
   })
   forecastAchievedAt!: Date | null;
 }
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "An outcome hypothesis's progress at the end of one calendar bucket: what a board reviewing that period saw. Computed by the same rules as `progress`.",
+})
+export class ProgressPoint {
+  @Field(() => Date, { description: "Start of the bucket (UTC calendar boundary); the first bucket may start before `from`." })
+  start!: Date;
+
+  @Field(() => Date, {
+    description: "The instant the point is evaluated at: the bucket's last millisecond, or earlier when `to` or now falls inside the bucket.",
+  })
+  asOf!: Date;
+
+  @Field(() => Float, { nullable: true, description: "The current value as of `asOf` (see HypothesisProgress.current); null without data." })
+  current!: number | null;
+
+  @Field(() => Date, { nullable: true, description: "When that current value was observed." })
+  currentObservedAt!: Date | null;
+
+  @Field(() => Float, { nullable: true, description: "(current − baseline) / (target − baseline), not clamped; null without data." })
+  ratio!: number | null;
+
+  @Field(() => Float, { description: "Share of the time from baselineAt to targetDate passed at `asOf`, in [0, 1]." })
+  expectedRatio!: number;
+
+  @Field(() => ProgressStatus, { description: "The status as of `asOf`." })
+  status!: ProgressStatus;
+}
