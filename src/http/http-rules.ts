@@ -19,7 +19,8 @@ export function requestShape(maxOperations: number): express.RequestHandler {
           : "Missing content-type: send the body as JSON with content-type: application/json",
       );
     }
-    if (req.method === "GET" && req.query.query === undefined) {
+    // (an automatic persisted query sends only its hash, in `extensions`)
+    if (req.method === "GET" && req.query.query === undefined && req.query.extensions === undefined) {
       return refuse(400, "Missing query: a GET request carries the operation in its `query` parameter (and `variables`, `operationName`)");
     }
     if (Array.isArray(req.body)) {

@@ -1,5 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client/core";
 import { BatchHttpLink } from "@apollo/client/link/batch-http";
+import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
+import { createHash } from "node:crypto";
 import { Client as UrqlClient, fetchExchange } from "@urql/core";
 import { GraphQLClient } from "graphql-request";
 import { useTestApp } from "../support/app";
@@ -58,6 +60,30 @@ describe("Apollo Client", () => {
       expect((created.data as { createPortfolio: { portfolio: { name: string } } }).createPortfolio.portfolio.name).toBe(
         `From Apollo ${useGETForQueries}`,
       );
+    }
+  });
+
+  it("sends automatic persisted queries, hashed GETs included, and the second time only the hash", async () => {
+    const sent: string[] = [];
+    const fetchLogged: typeof fetch = (input, init) => {
+      const withQuery = String(input).includes("query=") || String(init?.body ?? "").includes('"query"');
+      sent.push(`${init?.method ?? "GET"} ${withQuery ? "query" : "hash"}`);
+      return fetch(input, init);
+    };
+    for (const useGETForHashedQueries of [false, true]) {
+      sent.length = 0;
+      const sha256 = (q: string) => createHash("sha256").update(q).digest("hex");
+      const link = new PersistedQueryLink({ sha256, useGETForHashedQueries }).concat(
+        new HttpLink({ uri: app.url, headers: auth(), fetch: fetchLogged }),
+      );
+      const query = gql(`query ApqProbe${useGETForHashedQueries ? "Get" : "Post"} { portfolios(first: 5) { nodes { name } } }`);
+      for (let i = 0; i < 2; i++) {
+        const client = new ApolloClient({ link, cache: new InMemoryCache() });
+        const { data } = await client.query({ query });
+        expect(namesOf(data as never)).toEqual(expect.arrayContaining(names));
+      }
+      // first: the hash alone (not found), then hash and query; second client: the hash alone
+      expect(sent).toEqual(useGETForHashedQueries ? ["GET hash", "POST query", "GET hash"] : ["POST hash", "POST query", "POST hash"]);
     }
   });
 
