@@ -38,7 +38,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     .stat(path.join(clusterDir, "PG_VERSION"))
     .then(() => true)
     .catch(() => false));
+  await refuseSecondInstance(clusterDir);
   const port = await freePort();
+  // the last lines Postgres printed, to say why it did not start
+  const recent: string[] = [];
+  const remember = (line: unknown) => {
+    recent.push(String(line).trim());
+    if (recent.length > 8) recent.shift();
+    log(String(line));
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -49,8 +57,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     createPostgresUser: process.getuid?.() === 0,
     authMethod: "scram-sha-256",
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: log,
-    onError: (e) => log(String(e)),
+    onLog: remember,
+    onError: remember,
   });
   if (created) {
     await fs.mkdir(dataDir, { recursive: true });
@@ -58,11 +66,37 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     await fs.chmod(dataDir, 0o755).catch(() => undefined);
     await pg.initialise();
   }
-  await pg.start();
+  // the package rejects with no Error when Postgres exits at start; say what Postgres said
+  await pg.start().catch((e: unknown) => {
+    const said = recent.filter(Boolean).join("\n  ");
+    throw new Error(
+      `The embedded Postgres in ${clusterDir} did not start${e instanceof Error ? `: ${e.message}` : ""}${said ? `. It said:\n  ${said}` : ""}`,
+    );
+  });
   if (created) await pg.createDatabase("rmo");
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/rmo`,
     created,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * One service per data directory: a second `npm start` on the same one would find its
+ * Postgres already running. Says so, instead of Postgres's own refusal. A postmaster.pid left
+ * by a killed Postgres (its process gone) is Postgres's to clean up, and it does.
+ */
+async function refuseSecondInstance(clusterDir: string): Promise<void> {
+  const text = await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8").catch(() => null);
+  const pid = text ? Number(text.split("\n")[0]) : NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // ESRCH: no such process (stale file); EPERM: it exists, owned by another user
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return;
+  }
+  throw new Error(
+    `The embedded Postgres in ${clusterDir} is already running (pid ${pid}): another \`npm start\` is using this data directory. Stop that one, or set RMO_DATA_DIR to another directory.`,
+  );
 }
