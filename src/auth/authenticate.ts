@@ -30,6 +30,10 @@ function rolesOf(payload: JWTPayload): string[] {
   return [];
 }
 
+/** Said with a missing or malformed header: the first thing a newcomer meets. */
+const WHERE_TOKENS_COME_FROM =
+  " (a person's JWT, an API token made by createApiToken, or the operator's bootstrap token; on the embedded default, the local admin token in .rmo/admin-token)";
+
 /**
  * Turns the Authorization header into a Viewer, or refuses with UNAUTHENTICATED:
  * the bootstrap token, an API token (`rmo_…`, looked up by hash on every request so
@@ -50,10 +54,10 @@ export class Authenticator {
       if (this.config.devOpen && isLoopback(remoteAddress)) {
         return { kind: "dev", subject: "local-dev", name: "local-dev", admin: true };
       }
-      throw new UnauthenticatedError("Authentication required: send `Authorization: Bearer <token>`");
+      throw new UnauthenticatedError(`Authentication required: send \`Authorization: Bearer <token>\`${WHERE_TOKENS_COME_FROM}`);
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw new UnauthenticatedError("The Authorization header must be `Bearer <token>`");
+    if (!match) throw new UnauthenticatedError(`The Authorization header must be \`Bearer <token>\`${WHERE_TOKENS_COME_FROM}`);
     const credential = match[1];
     if (this.config.bootstrapToken && sameSecret(credential, this.config.bootstrapToken)) {
       return { kind: "bootstrap", subject: "bootstrap", name: "bootstrap", admin: true };

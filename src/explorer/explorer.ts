@@ -19,10 +19,13 @@ const ASSETS: Record<string, string> = {
   "graphiql.css": packaged("graphiql", "../graphiql.min.css"),
 };
 
-const DEFAULT_QUERY = `# Welcome to the RMO API. Every request needs a bearer token: set it in Headers (below).
-#   Local embedded database: the token is in .rmo/admin-token (printed at first start).
-#   Otherwise: RMO_BOOTSTRAP_TOKEN, an API token (createApiToken), or your identity provider's JWT.
-# After pasting it, press the re-fetch schema button (the circling arrows, left) for completion.
+const DEFAULT_QUERY = `# Welcome to the RMO API.
+# Every request needs a bearer token: put yours in Headers (below).
+#   Embedded database (npm start): .rmo/admin-token
+#   Otherwise: RMO_BOOTSTRAP_TOKEN, an API token (createApiToken)
+#   or your identity provider's JWT.
+# Then press the re-fetch schema button (circling arrows, left)
+# for completion and docs, and run this with the pink button.
 
 query FirstLook {
   viewer {
