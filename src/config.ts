@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** Exports streaming at once (each holds a database connection of its own). */
+  maxConcurrentExports: number;
   /** V8's old-generation growing factor, as 1 + percent/100 (0: V8's own heuristics). */
   heapGrowingPercent: number;
   /** Query limits, checked before any resolver runs. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     drainTimeoutMs: int(env, "RMO_DRAIN_TIMEOUT_MS", 10_000, 0, 600_000),
     logLevel: logLevel(env.RMO_LOG_LEVEL, nodeEnv === "test" ? "warn" : "info"),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
+    maxConcurrentExports: int(env, "RMO_MAX_CONCURRENT_EXPORTS", 4, 1, 100),
     heapGrowingPercent: int(env, "RMO_HEAP_GROWING_PERCENT", 100, 0, 1000),
     auth,
     corsOrigins: corsOrigins(env.RMO_CORS_ORIGINS),

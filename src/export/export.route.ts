@@ -24,6 +24,7 @@ const STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 400, NOT_FOUND
  */
 export function exportRoute(config: Config, dataSource: DataSource, onUnavailable: (res: express.Response) => void): express.RequestHandler {
   const url = (dataSource.options as { url?: string }).url!;
+  let running = 0;
   return async (req, res) => {
     const match = /^([a-z-]+)\.(csv|ndjson)$/.exec(req.params.file as string);
     const definition = match ? EXPORTS[match[1]] : undefined;
@@ -40,6 +41,21 @@ export function exportRoute(config: Config, dataSource: DataSource, onUnavailabl
       });
       return;
     }
+    // each export holds a connection of its own for as long as the client reads: a bounded number at once
+    if (running >= config.maxConcurrentExports) {
+      res.status(429).setHeader("retry-after", "5");
+      res.json({
+        errors: [
+          {
+            message: `${running} exports are running, the most this service runs at once (RMO_MAX_CONCURRENT_EXPORTS); retry in a few seconds`,
+            extensions: { code: "RATE_LIMITED", retryAfterSeconds: 5 },
+          },
+        ],
+      });
+      return;
+    }
+    running++;
+    res.on("close", () => running--);
     const format = match[2] as Format;
     const trace = res.locals.trace as RequestTrace | undefined;
     if (trace) trace.operation = `export:${match[1]}`;

@@ -8,7 +8,7 @@ import { asCsvCell, csvObjects, parseCsv } from "./csv";
  * BI exports (issue 15): GET /export/<name>.csv|.ndjson give the same rows as the GraphQL
  * field they mirror, with the same parameters, credential and visibility.
  */
-const app = useTestApp();
+const app = useTestApp({ RMO_MAX_CONCURRENT_EXPORTS: "2" });
 const NOW = new Date("2026-06-01T00:00:00Z");
 const origin = () => new URL(app.url).origin;
 
@@ -263,6 +263,32 @@ describe("streaming", () => {
     expect(first).toMatchObject({ metricKey: "cs.nps", observedAt: "2010-01-01T00:01:00.000Z", value: 1, source: "bulk" });
     expect(last).toMatchObject({ observedAt: new Date(Date.UTC(2010, 0, 1) + 60000 * 60_000).toISOString(), value: 60000 % 97 });
     expect(await exportConnections()).toBe(0);
+  });
+
+  it("runs at most RMO_MAX_CONCURRENT_EXPORTS at once; one more is told to retry", async () => {
+    const aborts = [new AbortController(), new AbortController()];
+    const open = await Promise.all(
+      aborts.map((a) =>
+        fetch(`${origin()}/export/measurements.csv?metricKey=cs.nps&sources=bulk`, {
+          headers: { authorization: `Bearer ${app.adminToken}` },
+          signal: a.signal,
+        }),
+      ),
+    );
+    for (const res of open) await res.body!.getReader().read();
+    const third = await fetch(`${origin()}/export/series.csv?metricKey=cs.nps&from=2026-01-01&to=2026-02-01&interval=DAY`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toBe("5");
+    expect((await third.json()).errors[0].extensions.code).toBe("RATE_LIMITED");
+    for (const a of aborts) a.abort();
+    const deadline = Date.now() + 10_000;
+    while ((await exportConnections()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const after = await fetch(`${origin()}/export/series.csv?metricKey=cs.nps&from=2026-01-01&to=2026-02-01&interval=DAY`, {
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
+    expect(after.status).toBe(200);
   });
 
   it("a client that goes away mid-file stops the export and frees its connection", async () => {
