@@ -15,6 +15,11 @@
  *                           default <tmp>/rmo-bench-cpu-prof) and print a summary at the end
  *   --server-node-args="…"  extra node flags for the API server child (e.g. --max-semi-space-size=64)
  *   --no-knapsack           skip the knapsack timing
+ *   --peer=postgraphile     also ask PostGraphile v5 the four peer questions on the same database
+ *                           (../shared/peers/postgraphile, or RMO_PEER_POSTGRAPHILE_DIR), verified
+ *                           equal first, timed in alternating rounds; skipped with a message when
+ *                           it cannot be started
+ *   --peer-rounds=N         rounds per side and question (default 4: A B B A A B B A …)
  */
 
 import os from "node:os";
@@ -46,6 +51,8 @@ export interface Options {
   cpuProfDir: string | null;
   serverNodeArgs: string[];
   knapsack: boolean;
+  peer: "postgraphile" | null;
+  peerRounds: number;
 }
 
 export const SCALES: Record<string, Scale> = {
@@ -92,6 +99,8 @@ export function parseArgs(argv: string[]): Options {
     "cpu-prof",
     "server-node-args",
     "no-knapsack",
+    "peer",
+    "peer-rounds",
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown option --${name} (see bench/args.ts)`);
 
@@ -129,5 +138,13 @@ export function parseArgs(argv: string[]): Options {
     cpuProfDir: cpuProf === undefined ? null : cpuProf === "true" ? path.join(os.tmpdir(), "rmo-bench-cpu-prof") : cpuProf,
     serverNodeArgs: (flags.get("server-node-args") ?? "").split(/\s+/).filter(Boolean),
     knapsack: !flags.has("no-knapsack"),
+    peer: peerOf(flags.get("peer")),
+    peerRounds: get("peer-rounds", 4),
   };
+}
+
+function peerOf(raw: string | undefined): "postgraphile" | null {
+  if (raw === undefined) return null;
+  if (raw === "postgraphile" || raw === "true") return "postgraphile";
+  throw new Error(`--peer must be postgraphile (got "${raw}")`);
 }

@@ -21,6 +21,7 @@ import { formatReport, RunReport, writeReport } from "./report";
 import { ReadScenario, scenarioParams } from "./scenarios";
 import { verify, Verification } from "./verify";
 import { measureExport } from "./export";
+import { measureAgainstPeer, peerDirectory, startPostGraphile } from "./peer";
 import { historySizes, LaterHistory, laterHistory, measureKnownAt } from "./known-at";
 
 const POOL_SIZE = 10;
@@ -196,6 +197,20 @@ async function main(): Promise<number> {
         log(
           `${scenario}@knownAt: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} req/s on the current path (ratio ${result.ratio.toFixed(2)})`,
         );
+      }
+    }
+    if (opts.peer) {
+      const started = await startPostGraphile(peerDirectory(path.resolve(DIST, "..")), db.url, log);
+      if (typeof started === "string") {
+        log(`peer: skipped, ${started}`);
+        report.environment.peer = `skipped: ${started}`;
+      } else {
+        report.environment.peer = `PostGraphile v5 pid ${started.pid}`;
+        try {
+          report.scenarios.push(...(await measureAgainstPeer(setup, started, opts.peerRounds, opts.connections, errors, log)));
+        } finally {
+          started.stop();
+        }
       }
     }
     if (opts.only.includes("export")) {
