@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** How operations are executed: compiled by graphql-jit (default; src/graphql/jit-executor.ts), or by graphql-js. */
+  executor: "graphql-js" | "jit";
   /** Exports streaming at once (each holds a database connection of its own). */
   maxConcurrentExports: number;
   /** V8's old-generation growing factor, as 1 + percent/100 (0: V8's own heuristics). */
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(env.RMO_LOG_LEVEL, nodeEnv === "test" ? "warn" : "info"),
     maxBodyBytes: int(env, "RMO_MAX_BODY_BYTES", 2_000_000, 1_000, 100_000_000),
     maxConcurrentExports: int(env, "RMO_MAX_CONCURRENT_EXPORTS", 4, 1, 100),
+    executor: executorOf(env.RMO_EXECUTOR),
     heapGrowingPercent: int(env, "RMO_HEAP_GROWING_PERCENT", 100, 0, 1000),
     auth,
     corsOrigins: corsOrigins(env.RMO_CORS_ORIGINS),
@@ -187,4 +190,10 @@ export function readEnvFile(env: NodeJS.ProcessEnv = process.env, cwd = process.
     if (env[key] === undefined && value !== undefined) env[key] = value;
   }
   return file;
+}
+
+function executorOf(raw: string | undefined): "graphql-js" | "jit" {
+  if (raw === undefined || raw === "" || raw === "jit") return "jit";
+  if (raw === "graphql-js") return "graphql-js";
+  throw new ConfigError(`RMO_EXECUTOR must be graphql-js or jit (got "${raw}")`);
 }

@@ -22,6 +22,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { buildAppSchema } from "./schema";
 import { armor, costLimitPlugin } from "./graphql/limits";
 import { explorerAssets, explorerPage } from "./explorer/explorer";
+import { jitGateway } from "./graphql/jit-executor";
 import { exportRoute } from "./export/export.route";
 import { legacyJsonStatusPlugin, operationCount, requestShape, wantsPage } from "./http/http-rules";
 import { Authenticator } from "./auth/authenticate";
@@ -225,7 +226,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const schema = buildAppSchema();
   const protection = armor(config.limits, production);
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(config.executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Credentials travel only in the Authorization header, never in cookies: a cross-site

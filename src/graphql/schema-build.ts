@@ -1,4 +1,4 @@
-import { GraphQLSchema, specifiedDirectives } from "graphql";
+import { GraphQLObjectType, GraphQLSchema, specifiedDirectives } from "graphql";
 import { AuthCheckerInterface, buildSchemaSync, NonEmptyArray } from "type-graphql";
 import { validateInput } from "./validate-input";
 import { callReadableResolversDirectly } from "./direct-resolvers";
@@ -25,5 +25,21 @@ export function buildApiSchema<C extends object>(resolvers: NonEmptyArray<Functi
     emitSchemaFile: false,
   });
   callReadableResolversDirectly(schema);
+  resolveCountsExplicitly(schema);
   return schema;
+}
+
+/**
+ * A connection's counts (`totalCount`, `scoredCount`) are getters that start a count query
+ * only when read, so they are promises. graphql-js awaits a promise found in a property;
+ * a compiled executor (graphql-jit) reads a field with no resolver as a plain value. An
+ * explicit resolver makes the promise explicit for both.
+ */
+function resolveCountsExplicitly(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || !type.name.endsWith("Connection")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.resolve && /Count$/.test(field.name)) field.resolve = (source: Record<string, unknown>) => source[field.name];
+    }
+  }
 }

@@ -62,6 +62,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RMO_JWT_SECRET: TEST_JWT_SECRET,
     // access lines stay out of the test output unless a test asks for them
     RMO_LOG_LEVEL: "warn",
+    // the executor under test (graphql-jit by default; RMO_EXECUTOR=graphql-js npm test runs the suite on graphql-js)
+    ...(process.env.RMO_EXECUTOR ? { RMO_EXECUTOR: process.env.RMO_EXECUTOR } : {}),
     ...env,
   });
   const dataSource = createDataSource({ url, entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
