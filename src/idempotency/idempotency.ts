@@ -85,11 +85,15 @@ export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Co
             instance: liveness.instance,
             claimed: false,
           };
-          const [stored] = await dataSource.query<StoredKey[]>(
-            `SELECT request_hash, request_id, instance, response_status, response
-               FROM idempotency_key WHERE owner = $1 AND key = $2 AND created_at >= now() - $3::interval`,
-            [claim.owner, claim.key, TTL],
-          );
+          const read = async () =>
+            (
+              await dataSource.query<StoredKey[]>(
+                `SELECT request_hash, request_id, instance, response_status, response
+                   FROM idempotency_key WHERE owner = $1 AND key = $2 AND created_at >= now() - $3::interval`,
+                [claim.owner, claim.key, TTL],
+              )
+            )[0];
+          let stored = await read();
           if (!stored) {
             state.claim = claim;
             liveness.answering.add(claim.requestId);
@@ -108,6 +112,11 @@ export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Co
                 idempotency: "IN_PROGRESS",
               });
             }
+            // The first request stores its response and only then stops counting as answering:
+            // read again, or a response stored between the two looks lost.
+            stored = (await read()) ?? stored;
+          }
+          if (stored.response === null) {
             throw new ConflictError(
               "The request with this Idempotency-Key was applied, but the server stopped before its response was stored. " +
                 "It is not applied again: treat it as done and read the current state.",
