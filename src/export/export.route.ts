@@ -98,6 +98,9 @@ export function exportRoute(config: Config, dataSource: DataSource, onUnavailabl
         res.destroy();
         return;
       }
+      // nothing was sent yet: answer in GraphQL's error shape, not as the file it was to be
+      res.removeHeader("content-type");
+      res.removeHeader("content-disposition");
       if (isDatabaseUnavailable(e)) return onUnavailable(res);
       if (e instanceof DomainError) {
         if (trace) trace.outcome = e.code;
