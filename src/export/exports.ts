@@ -11,6 +11,7 @@ import { ValueReportRow } from "../value/report.types";
 import { metricSeries } from "../value/metric-value.service";
 import { SeriesInterval } from "../value/metric-value";
 import { findMetricByKey } from "../metric/metric.service";
+import { measurementConditions } from "../measurement/measurement.service";
 import { Column } from "./format";
 import { Params } from "./params";
 
@@ -104,27 +105,21 @@ const measurements: ExportDefinition<MeasurementRow> = {
   ),
   async open(ctx, p) {
     const keys = p.list("metricKey");
-    const from = p.date("from");
-    const to = p.date("to");
-    const sources = p.list("sources");
-    const includeRetracted = p.bool("includeRetracted", false);
-    const corrected = p.bool("corrected", null);
+    const filter = {
+      from: p.date("from"),
+      to: p.date("to"),
+      sources: p.list("sources"),
+      includeRetracted: p.bool("includeRetracted", false),
+      corrected: p.bool("corrected", null),
+    };
     const k = pastOnly(p.date("knownAt"), ctx.now);
     p.rejectUnknown();
-    if (from && to && to <= from) throw new BadUserInputError("to must be after from", "to");
     const metricConditions: Sql[] = [];
     const visible = await ctx.access.condition("metric", "mt");
     if (visible) metricConditions.push(visible);
     if (keys) metricConditions.push(sql`mt.key = ANY(${keys}::text[])`);
-    const conditions: Sql[] = [sql`m.metric_id = mt.id`];
-    if (from) conditions.push(sql`m.observed_at >= ${from}`);
-    if (to) conditions.push(sql`m.observed_at < ${to}`);
-    if (sources) conditions.push(sql`m.source = ANY(${sources}::text[])`);
-    if (!includeRetracted) conditions.push(sql`m.retracted_at IS NULL`);
-    if (corrected !== null) {
-      const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = m.id)`;
-      conditions.push(corrected ? revised : sql`NOT ${revised}`);
-    }
+    // the same filter as Metric.measurements; parameters are named without the `filter.` prefix
+    const conditions: Sql[] = [sql`m.metric_id = mt.id`, ...measurementConditions(filter, "m", "")];
     const statement = sql`SELECT m.id, mt.key AS metric_key, m.observed_at, m.value, m.source, m.note, m.recorded_at, m.recorded_by,
         m.retracted_at, m.retracted_by
       FROM (SELECT mt.id, mt.key FROM ${tableAt("metric", k)} mt ${where(metricConditions)}) mt

@@ -2,7 +2,7 @@ import { Context } from "../context";
 import { ConnectionResult, OrderDirection } from "../common/connection";
 import { fetchPageOfParent, ListQuery, PagePlan } from "../common/page";
 import { hydrateAll } from "../database/hydrate";
-import { Sql, sql } from "../database/sql";
+import { raw, Sql, sql } from "../database/sql";
 import { BadUserInputError } from "../errors";
 import { Measurement, MeasurementRevision } from "./measurement.entity";
 import { MeasurementFilter, MeasurementOrder, MeasurementOrderField } from "./measurement.inputs";
@@ -12,19 +12,29 @@ const SORT: Record<MeasurementOrderField, string> = {
   RECORDED_AT: "t.recorded_at",
 };
 
-function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | null): ListQuery<Measurement> {
+/**
+ * The conditions of a MeasurementFilter over measurement rows `alias`: Metric.measurements
+ * and the measurements export apply the same ones. `field` prefixes the names in errors.
+ */
+export function measurementConditions(filter: MeasurementFilter | null, alias: string, field = "filter."): Sql[] {
+  const t = raw(alias);
   const conditions: Sql[] = [];
   if (filter?.from && filter?.to && filter.to <= filter.from) {
-    throw new BadUserInputError("filter.to must be after filter.from", "filter.to");
+    throw new BadUserInputError(`${field}to must be after ${field}from`, `${field}to`);
   }
-  if (filter?.from) conditions.push(sql`t.observed_at >= ${filter.from}`);
-  if (filter?.to) conditions.push(sql`t.observed_at < ${filter.to}`);
-  if (filter?.sources?.length) conditions.push(sql`t.source = ANY(${filter.sources}::text[])`);
-  if (!filter?.includeRetracted) conditions.push(sql`t.retracted_at IS NULL`);
+  if (filter?.from) conditions.push(sql`${t}.observed_at >= ${filter.from}`);
+  if (filter?.to) conditions.push(sql`${t}.observed_at < ${filter.to}`);
+  if (filter?.sources?.length) conditions.push(sql`${t}.source = ANY(${filter.sources}::text[])`);
+  if (!filter?.includeRetracted) conditions.push(sql`${t}.retracted_at IS NULL`);
   if (typeof filter?.corrected === "boolean") {
-    const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = t.id)`;
+    const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = ${t}.id)`;
     conditions.push(filter.corrected ? revised : sql`NOT ${revised}`);
   }
+  return conditions;
+}
+
+function listQuery(filter: MeasurementFilter | null, order: MeasurementOrder | null): ListQuery<Measurement> {
+  const conditions = measurementConditions(filter, "t");
   return {
     entity: Measurement,
     conditions,
