@@ -121,7 +121,8 @@ export async function measureAgainstPeer(
       if (!record) return;
       sides[who].results.push(result);
       sides[who].cpuSeconds += cpuSecondsOf(pid) - cpu;
-      if (result.errors || result.non2xx || result.badBodies) errors.push(`peer ${name} (${who}): ${result.errors} errors, ${result.non2xx} non-2xx, ${result.badBodies} bad bodies`);
+      if (result.errors || result.non2xx || result.badBodies)
+        errors.push(`peer ${name} (${who}): ${result.errors} errors, ${result.non2xx} non-2xx, ${result.badBodies} bad bodies`);
     };
     await once("ours", s.warmupS, false);
     await once("theirs", s.warmupS, false);
