@@ -17,6 +17,8 @@ import { isDatabaseUnavailable } from "./database/db-errors";
 
 /** How long /readyz waits for the database. */
 const READY_TIMEOUT_MS = 1_000;
+/** How often a process counts the API processes sharing the database (and the rate limits). */
+const PROCESS_COUNT_REFRESH_MS = 2_000;
 import { REQUEST_ID, requestScope } from "./request-scope";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { buildAppSchema } from "./schema";
@@ -32,6 +34,7 @@ import { Viewer } from "./access/viewer";
 import { operationKnownAt } from "./graphql/known-at";
 import { pastOnly } from "./database/known-at";
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, REPLAYED_HEADER } from "./idempotency/idempotency";
+import { Liveness } from "./idempotency/liveness";
 
 /** Tags every error with the request's id, so formatError can name it and log it. */
 function requestIdPlugin(): ApolloServerPlugin<Context> {
@@ -225,6 +228,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   );
   const schema = buildAppSchema();
   const protection = armor(config.limits, production);
+  // which API processes are alive on this database: keyed retries and shared rate limits ask it
+  const liveness = new Liveness(dataSource);
   const apollo = new ApolloServer<Context>({
     ...(config.executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
@@ -249,7 +254,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       tracePlugin(),
       unavailablePlugin(),
       knownAtPlugin(schema),
-      idempotencyPlugin(dataSource),
+      idempotencyPlugin(dataSource, liveness),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
       legacyJsonStatusPlugin(),
@@ -291,6 +296,15 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const showExplorer = explorerPage("/graphql");
   const authenticator = new Authenticator(config.auth, dataSource);
   const limits = new RateLimits(config.rateLimits);
+  // the per-credential budget is shared by every API process on this database (rate-limits.ts)
+  const shareBudget = () =>
+    liveness
+      .processes()
+      .then((n) => (limits.processes = n))
+      .catch(() => undefined);
+  const sharing = setInterval(shareBudget, PROCESS_COUNT_REFRESH_MS);
+  sharing.unref();
+  void shareBudget();
   // Who is calling is settled before Apollo (or an export) sees the request: bad or missing
   // credentials are refused here, so no resolver ever runs for them.
   const authenticated: express.RequestHandler = async (req, res, next) => {
@@ -381,6 +395,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
         draining = true;
         if (config.drainDelayMs > 0) await new Promise((r) => setTimeout(r, config.drainDelayMs));
         unwatchPool();
+        clearInterval(sharing);
         await apollo.stop();
       })()),
   };

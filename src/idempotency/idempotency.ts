@@ -44,9 +44,8 @@ interface StoredKey {
  * a response is a request still reading its payload after the commit, or one whose process was
  * killed before storing it: `liveness` tells which.
  */
-export function idempotencyPlugin(dataSource: DataSource): ApolloServerPlugin<Context> {
+export function idempotencyPlugin(dataSource: DataSource, liveness: Liveness): ApolloServerPlugin<Context> {
   let sweeper: NodeJS.Timeout | undefined;
-  const liveness = new Liveness(dataSource);
   return {
     async serverWillStart() {
       liveness.start();

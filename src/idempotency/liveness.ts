@@ -68,6 +68,20 @@ export class Liveness {
     return row.alive === true;
   }
 
+  /**
+   * How many API processes are alive on this database (each holds its instance lock), at
+   * least this one: per-process budgets are shared out by it (rate limits).
+   */
+  async processes(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(DISTINCT objid)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND classid = $1 AND objsubid = 2 AND granted
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [INSTANCE_LOCK_CLASS],
+    );
+    return Math.max(1, row.n);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const client = this.client;

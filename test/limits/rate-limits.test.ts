@@ -1,5 +1,6 @@
 import { useTestApp } from "../support/app";
 import { createToken, person } from "../support/auth-factories";
+import { startServer } from "../../src/server";
 
 /**
  * Request budgets (issue 13): a credential's requests per second, and failed authentications
@@ -39,4 +40,40 @@ describe("rate limits", () => {
     // the whole address waits, valid credentials too (a guess that happens to be right must not get through)
     expect((await post(`Bearer ${app.adminToken}`)).status).toBe(429);
   });
+});
+
+describe("rate limits across API processes", () => {
+  const shared = useTestApp({ RMO_RATE_LIMIT_PER_SECOND: "5" });
+  it("share a credential's budget between the processes on one database: two processes grant half each", async () => {
+    const bob = await person(shared, "rate-bob");
+    const token = await createToken(shared, bob, { scope: "READ_ONLY" });
+    const burst = async (url: string) =>
+      (
+        await Promise.all(
+          Array.from({ length: 5 }, () =>
+            fetch(url, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${token.secret}` },
+              body: JSON.stringify({ query: "{ serviceInfo { reportingCurrency } }" }),
+            }).then((r) => r.status),
+          ),
+        )
+      ).filter((s) => s === 200).length;
+    // alone, the process grants the whole budget of 5
+    expect(await burst(shared.url)).toBe(5);
+    // a second API process on the same database: each counts both within 2 s and grants half
+    const second = await startServer(shared.config, shared.dataSource, 0);
+    try {
+      const deadline = Date.now() + 10_000;
+      let granted = [5, 5];
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 1_100)); // a full bucket again
+        granted = [await burst(shared.url), await burst(second.url)];
+        if (granted[0] < 5 && granted[1] < 5) break;
+      }
+      expect(granted).toEqual([2, 2]);
+    } finally {
+      await second.stop();
+    }
+  }, 30_000);
 });
