@@ -1,7 +1,7 @@
 import { AuthCheckerInterface, registerEnumType, ResolverData } from "type-graphql";
 import { Context } from "../context";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
-import { isPerson } from "./viewer";
+import { isPerson, Viewer } from "./viewer";
 
 /**
  * The coarse rule on every root field, mutation and field that leads to another object
@@ -28,17 +28,20 @@ registerEnumType(Capability, {
   },
 });
 
+/** Why `viewer` may not use `capability` at all, or null when it may: the one rule the checker and `viewer.capabilities` apply. */
+export function capabilityDenied(viewer: Viewer, capability: Capability): string | null {
+  if (capability === Capability.MANAGE && !isPerson(viewer)) return "API tokens may read and record measurements, nothing else";
+  if (capability === Capability.RECORD && viewer.token && viewer.token.scope !== "WRITE_MEASUREMENTS") return "This API token is read-only";
+  return null;
+}
+
 export class CapabilityChecker implements AuthCheckerInterface<Context> {
   check({ context }: ResolverData<Context>, capabilities: string[]): boolean {
     const viewer = context.access?.viewer;
     if (!viewer) throw new UnauthenticatedError();
     for (const c of capabilities) {
-      if (c === Capability.MANAGE && !isPerson(viewer)) {
-        throw new ForbiddenError("API tokens may read and record measurements, nothing else");
-      }
-      if (c === Capability.RECORD && viewer.token && viewer.token.scope !== "WRITE_MEASUREMENTS") {
-        throw new ForbiddenError("This API token is read-only");
-      }
+      const denied = capabilityDenied(viewer, c as Capability);
+      if (denied) throw new ForbiddenError(denied);
     }
     return true;
   }

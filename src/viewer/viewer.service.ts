@@ -1,6 +1,6 @@
 import { Context } from "../context";
 import { hydrateAll } from "../database/hydrate";
-import { Capability } from "../access/capabilities";
+import { Capability, capabilityDenied } from "../access/capabilities";
 import { isPerson, Viewer } from "../access/viewer";
 import { PortfolioMember } from "../member/member.entity";
 import { ApiToken } from "../token/token.entity";
@@ -14,14 +14,6 @@ const KINDS: Record<Viewer["kind"], CallerKind> = {
   system: CallerKind.BOOTSTRAP,
 };
 
-/** What a credential may do at all: the same rule CapabilityChecker applies to every field. */
-export function capabilitiesOf(viewer: Viewer): Capability[] {
-  const capabilities = [Capability.READ];
-  if (isPerson(viewer)) capabilities.push(Capability.MANAGE);
-  if (isPerson(viewer) || viewer.token?.scope === "WRITE_MEASUREMENTS") capabilities.push(Capability.RECORD);
-  return capabilities;
-}
-
 export function viewerOf(ctx: Context): ViewerInfo {
   const viewer = ctx.access.viewer;
   return Object.assign(new ViewerInfo(), {
@@ -29,7 +21,7 @@ export function viewerOf(ctx: Context): ViewerInfo {
     name: viewer.name,
     kind: KINDS[viewer.kind],
     admin: viewer.admin && isPerson(viewer),
-    capabilities: capabilitiesOf(viewer),
+    capabilities: Object.values(Capability).filter((c) => capabilityDenied(viewer, c) === null),
     tokenRowId: viewer.token?.rowId,
   });
 }
