@@ -351,7 +351,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     requestIdentity,
     accessLog(config, () => draining),
     authenticated,
-    exportRoute(config, dataSource, sendUnavailable),
+    exportRoute(config, dataSource, { unavailable: sendUnavailable, rateLimited: sendRateLimited }),
   );
   app.use(
     "/graphql",

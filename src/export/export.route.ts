@@ -22,7 +22,13 @@ const STATUS: Partial<Record<string, number>> = { BAD_USER_INPUT: 400, NOT_FOUND
  * answers in GraphQL's error shape with a 4xx; one after it aborts the transfer, so a client
  * never takes a truncated file for a whole one.
  */
-export function exportRoute(config: Config, dataSource: DataSource, onUnavailable: (res: express.Response) => void): express.RequestHandler {
+/** The server's own answers for a refused request (server.ts), so an export refuses like /graphql. */
+export interface Refusals {
+  unavailable(res: express.Response): void;
+  rateLimited(res: express.Response, seconds: number, message: string): void;
+}
+
+export function exportRoute(config: Config, dataSource: DataSource, refuse: Refusals): express.RequestHandler {
   const url = (dataSource.options as { url?: string }).url!;
   let running = 0;
   return async (req, res) => {
@@ -43,16 +49,11 @@ export function exportRoute(config: Config, dataSource: DataSource, onUnavailabl
     }
     // each export holds a connection of its own for as long as the client reads: a bounded number at once
     if (running >= config.maxConcurrentExports) {
-      res.status(429).setHeader("retry-after", "5");
-      res.json({
-        errors: [
-          {
-            message: `${running} exports are running, the most this service runs at once (RMO_MAX_CONCURRENT_EXPORTS); retry in a few seconds`,
-            extensions: { code: "RATE_LIMITED", retryAfterSeconds: 5 },
-          },
-        ],
-      });
-      return;
+      return refuse.rateLimited(
+        res,
+        5,
+        `${running} exports are running, the most this service runs at once (RMO_MAX_CONCURRENT_EXPORTS); retry in a few seconds`,
+      );
     }
     running++;
     res.on("close", () => running--);
@@ -101,7 +102,7 @@ export function exportRoute(config: Config, dataSource: DataSource, onUnavailabl
       // nothing was sent yet: answer in GraphQL's error shape, not as the file it was to be
       res.removeHeader("content-type");
       res.removeHeader("content-disposition");
-      if (isDatabaseUnavailable(e)) return onUnavailable(res);
+      if (isDatabaseUnavailable(e)) return refuse.unavailable(res);
       if (e instanceof DomainError) {
         if (trace) trace.outcome = e.code;
         res.status(STATUS[e.code] ?? 400).json({ errors: [{ message: e.message, extensions: e.extensions }] });
