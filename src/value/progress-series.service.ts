@@ -9,8 +9,9 @@ import { ProgressPoint } from "./progress.types";
 
 /**
  * `OutcomeHypothesis.progressSeries`: the progress rules evaluated at the end of every bucket
- * of [from, to), in one statement for every hypothesis of the request asking the same range: progressJoins with each bucket's instant as `asOf`, so a
- * bucket costs one backward index step for its current value. A bucket's instant is its last
+ * of [from, to), in one statement for every hypothesis of the request asking the same range:
+ * progressJoins with each bucket's instant as `asOf`, so a bucket costs one backward index
+ * step for its current value. A bucket's instant is its last
  * millisecond (a measurement at the next bucket's first instant belongs to the next), cut at
  * `to` and at now: a point never looks at the future.
  */

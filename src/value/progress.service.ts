@@ -5,7 +5,7 @@ import { keepPrefetched, prefetched } from "../common/prefetch";
 import { COUNTED_STATES_SQL, OutcomeHypothesis } from "../hypothesis/hypothesis.entity";
 import { raw, Sql, sql } from "../database/sql";
 import { NotFoundError } from "../errors";
-import { forecast, NO_FORECAST, ProgressStatus } from "./progress";
+import { Forecast, forecast, NO_FORECAST, ProgressStatus } from "./progress";
 import { fitJoin, progressJoins } from "./progress.sql";
 import { HypothesisProgress } from "./progress.types";
 import { tableAt } from "../database/known-at";
@@ -35,16 +35,29 @@ export interface ProgressRow {
   x_target?: number;
 }
 
+/** The line fit's columns, from fitJoin (read by fittedForecast). */
+export const FIT_COLUMNS = raw("fit.distinct_times, fit.slope, fit.intercept, fit.x_target");
+
 /** The columns of a ProgressRow beyond the hypothesis's own, from progressJoins (and fitJoin). */
 function progressColumns(withForecast: boolean): Sql {
-  return raw(
-    "cur.value AS current, cur.observed_at AS current_observed_at, pr.ratio, pr.expected_ratio, pr.status" +
-      (withForecast ? ", fit.distinct_times, fit.slope, fit.intercept, fit.x_target" : ""),
-  );
+  const columns = raw("cur.value AS current, cur.observed_at AS current_observed_at, pr.ratio, pr.expected_ratio, pr.status");
+  return withForecast ? sql`${columns}, ${FIT_COLUMNS}` : columns;
 }
 
-function progressFrom(t: ValueTime, withForecast: boolean, alias: string): Sql {
+/** The joins that give rows `alias` their progress as of `t` (progressJoins), and the line fit when a forecast is asked for. */
+export function progressFrom(t: ValueTime, withForecast: boolean, alias: string): Sql {
   return sql`${progressJoins(t.asOf, t.knownAt, alias)} ${withForecast ? fitJoin(t.asOf, t.knownAt, alias) : raw("")}`;
+}
+
+/** The forecast of a row with the hypothesis's baseline, target, baseline_at and FIT_COLUMNS; none without the fit. */
+export function fittedForecast(
+  row: Pick<ProgressRow, "baseline" | "target" | "baseline_at" | "distinct_times" | "slope" | "intercept" | "x_target">,
+): Forecast {
+  if (row.x_target === undefined) return NO_FORECAST;
+  return forecast(
+    { baseline: row.baseline, target: row.target, baselineAt: row.baseline_at },
+    { distinctTimes: row.distinct_times ?? 0, slope: row.slope ?? null, intercept: row.intercept ?? null, xTarget: row.x_target },
+  );
 }
 
 /** The counted hypotheses of one initiative with their progress and forecast, in creation order (a decision's evidence). */
@@ -70,13 +83,7 @@ function prefetchKey(t: ValueTime, withForecast: boolean): string {
 
 /** A HypothesisProgress from a row of progress columns (and the hypothesis's baseline, target, baseline_at). */
 export function toProgress(row: ProgressRow, t: ValueTime, withForecast: boolean): HypothesisProgress {
-  const f =
-    withForecast && row.x_target !== undefined
-      ? forecast(
-          { baseline: row.baseline, target: row.target, baselineAt: row.baseline_at },
-          { distinctTimes: row.distinct_times ?? 0, slope: row.slope ?? null, intercept: row.intercept ?? null, xTarget: row.x_target },
-        )
-      : NO_FORECAST;
+  const f = withForecast ? fittedForecast(row) : NO_FORECAST;
   return Object.assign(new HypothesisProgress(), {
     asOf: t.asOf,
     knownAt: t.reported,

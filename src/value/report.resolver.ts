@@ -4,7 +4,8 @@ import { planPage } from "../graphql/page-plan";
 import { Capability } from "../access/capabilities";
 import { Context } from "../context";
 import { PageArgs } from "../common/connection";
-import { REPORT_FORECAST_FIELDS, valueReport } from "./report.service";
+import { valueReport } from "./report.service";
+import { selectsForecast } from "./progress.service";
 import { eachNodeField } from "../graphql/lookahead";
 import { valueTime } from "./as-of";
 import { ValueReportConnection, ValueReportFilter } from "./report.types";
@@ -31,8 +32,8 @@ export class ValueReportResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    let withForecast = false;
-    eachNodeField(info, (f) => (withForecast ||= REPORT_FORECAST_FIELDS.has(f.name.value)));
-    return valueReport(ctx, portfolioId, valueTime(ctx, asOf, knownAt), filter, planPage(ctx, info, page), withForecast);
+    const selected = new Set<string>();
+    eachNodeField(info, (f) => selected.add(f.name.value));
+    return valueReport(ctx, portfolioId, valueTime(ctx, asOf, knownAt), filter, planPage(ctx, info, page), selectsForecast(selected));
   }
 }

@@ -7,8 +7,7 @@ import { COUNTED_STATES } from "../hypothesis/hypothesis.entity";
 import { encodeGlobalId, expectGlobalId } from "../common/global-id";
 import { ValueTime } from "./as-of";
 import { tableAt } from "../database/known-at";
-import { fitJoin, progressJoins } from "./progress.sql";
-import { forecast, NO_FORECAST } from "./progress";
+import { FIT_COLUMNS, fittedForecast, progressFrom, ProgressRow } from "./progress.service";
 import { ValueReportFilter, ValueReportRow } from "./report.types";
 
 /**
@@ -36,15 +35,9 @@ function prepare(portfolioId: string | null | undefined, time: ValueTime, filter
 
 /** The progress columns of a report row `alias`, from progressJoins over it (and the line fit, from fitJoin). */
 function progressColumns(alias: string, withForecast: boolean): Sql {
-  return raw(
-    `cur.value AS current, pr.ratio, pr.expected_ratio, pr.status,
-    coalesce(${alias}.expected_benefit::float8 * pr.clamped_ratio, 0) AS realized_benefit` +
-      (withForecast ? ", fit.distinct_times, fit.slope, fit.intercept, fit.x_target" : ""),
-  );
-}
-
-function progressFrom(t: ValueTime, alias: string, withForecast: boolean): Sql {
-  return sql`${progressJoins(t.asOf, t.knownAt, alias)} ${withForecast ? fitJoin(t.asOf, t.knownAt, alias) : raw("")}`;
+  const columns = raw(`cur.value AS current, pr.ratio, pr.expected_ratio, pr.status,
+    coalesce(${alias}.expected_benefit::float8 * pr.clamped_ratio, 0) AS realized_benefit`);
+  return withForecast ? sql`${columns}, ${FIT_COLUMNS}` : columns;
 }
 
 /**
@@ -93,23 +86,16 @@ function rowsOf(q: ReportQuery, scope: { seed: Sql; visible: string[] | null }, 
     JOIN ${tableAt("initiative", k)} i ON i.portfolio_id = p.id
     JOIN ${tableAt("outcome_hypothesis", k)} h ON h.initiative_id = i.id
     JOIN ${tableAt("metric", k)} mt ON mt.id = h.metric_id
-    ${withProgress ? progressFrom(q.time, "h", withForecast) : raw("")}
+    ${withProgress ? progressFrom(q.time, withForecast, "h") : raw("")}
     ${where(conditions)})`;
 }
 
 /** Progress (and the forecast, when selected) computed for the page's rows only (no status filter). */
 function progressOfPage(t: ValueTime, withForecast: boolean): PageExtension<ValueReportRow> {
-  return { columns: progressColumns("x", withForecast), joins: progressFrom(t, "x", withForecast), attach: () => undefined };
+  return { columns: progressColumns("x", withForecast), joins: progressFrom(t, withForecast, "x"), attach: () => undefined };
 }
 
 function toRow(r: Record<string, any>, t: ValueTime): ValueReportRow {
-  const fitted =
-    r.x_target === undefined
-      ? NO_FORECAST
-      : forecast(
-          { baseline: r.baseline, target: r.target, baselineAt: r.baseline_at },
-          { distinctTimes: r.distinct_times ?? 0, slope: r.slope ?? null, intercept: r.intercept ?? null, xTarget: r.x_target },
-        );
   return Object.assign(new ValueReportRow(), {
     asOf: t.asOf,
     knownAt: t.reported,
@@ -139,12 +125,9 @@ function toRow(r: Record<string, any>, t: ValueTime): ValueReportRow {
     status: r.status,
     expectedBenefit: r.expected_benefit,
     realizedBenefit: r.realized_benefit,
-    ...fitted,
+    ...fittedForecast(r as ProgressRow),
   });
 }
-
-/** The fields of a report row that need the line fit. */
-export const REPORT_FORECAST_FIELDS = new Set(["forecastAtTarget", "forecastRatio", "forecastAchievedAt"]);
 
 /** NOT_FOUND for a portfolio the caller cannot see (roles hold down the tree, so its rows are all visible). */
 async function requireRoot(ctx: Context, q: ReportQuery, portfolioId: string | null | undefined): Promise<void> {
