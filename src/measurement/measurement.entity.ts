@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { Field, Float, ID, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 import { encodeGlobalId } from "../common/global-id";
@@ -10,6 +10,9 @@ import { Metric } from "../metric/metric.entity";
  * superseded value is copied to `measurement_revision` by a trigger, so nothing is
  * ever silently overwritten, whichever code path writes. A retraction sets `retractedAt`:
  * every value query counts only rows where it is null (the covering index is partial on it).
+ * The table is partitioned by quarter of `observedAt` (migration PartitionMeasurements), so
+ * the key is (rowId, observedAt); rowId alone is unique too (one sequence) and is what the
+ * global ID encodes.
  */
 @ObjectType({ simpleResolvers: true, implements: Node, description: "One observation of a metric." })
 @Entity("measurement")
@@ -39,7 +42,8 @@ export class Measurement {
   value!: number;
 
   @Field(() => Date, { description: "When the value was true in the world." })
-  @Column({ type: "timestamptz" })
+  // in the key because it is the partition key: Postgres requires it in every unique constraint
+  @PrimaryColumn({ type: "timestamptz" })
   observedAt!: Date;
 
   @Field(() => String, { description: "Which script or system reported it; part of the natural key." })
@@ -96,14 +100,18 @@ export class MeasurementRevision {
   measurementId!: number;
 
   @ManyToOne(() => Measurement, { onDelete: "CASCADE", nullable: false })
-  @JoinColumn({ name: "measurement_id" })
+  @JoinColumn([
+    { name: "measurement_id", referencedColumnName: "rowId" },
+    { name: "observed_at", referencedColumnName: "observedAt" },
+  ])
   measurementRelation?: Measurement;
 
   /** The measurement's natural key and creation, copied so `measurement_at(k)` reads revisions by metric and time. */
   @Column({ type: "uuid" })
   metricId!: string;
 
-  @Column({ type: "timestamptz" })
+  // partitioned like measurement, so in the key (see Measurement.observedAt)
+  @PrimaryColumn({ type: "timestamptz" })
   observedAt!: Date;
 
   @Column({ type: "varchar", length: 200 })

@@ -27,7 +27,8 @@ export function measurementConditions(filter: MeasurementFilter | null, alias: s
   if (filter?.sources?.length) conditions.push(sql`${t}.source = ANY(${filter.sources}::text[])`);
   if (!filter?.includeRetracted) conditions.push(sql`${t}.retracted_at IS NULL`);
   if (typeof filter?.corrected === "boolean") {
-    const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = ${t}.id)`;
+    // a revision has its measurement's observed_at: naming it reads one quarter's partition, not all
+    const revised = sql`EXISTS (SELECT 1 FROM measurement_revision r WHERE r.measurement_id = ${t}.id AND r.observed_at = ${t}.observed_at)`;
     conditions.push(filter.corrected ? revised : sql`NOT ${revised}`);
   }
   return conditions;

@@ -87,8 +87,10 @@ function rowValues(rows: Array<Named<Checked>>, recordedBy: string): unknown[] {
 /**
  * One set-based upsert for the whole batch. The WHERE on DO UPDATE makes an equal value a
  * no-op (no row version, no revision, not returned), unless the stored key was retracted:
- * recording it again makes it count again, as a new revision. `xmax = 0` tells a fresh
- * insert from a correction. WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
+ * recording it again makes it count again, as a new revision. A fresh insert is told from a
+ * correction by its created_at: the default now() is this transaction's start, and a
+ * corrected row was created by an earlier one (system columns such as xmax cannot be
+ * returned from a partitioned table). WITH ORDINALITY … ORDER BY keeps the sorted order we chose.
  */
 async function upsert(tx: Tx, rows: Array<Named<Checked>>, recordedBy: string): Promise<{ inserted: number; updated: number }> {
   if (rows.length === 0) return { inserted: 0, updated: 0 };
@@ -99,7 +101,7 @@ async function upsert(tx: Tx, rows: Array<Named<Checked>>, recordedBy: string): 
         SET value = EXCLUDED.value, note = EXCLUDED.note,
             recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by, retracted_at = NULL
       WHERE measurement.value IS DISTINCT FROM EXCLUDED.value OR measurement.retracted_at IS NOT NULL
-     RETURNING (xmax = 0) AS inserted)
+     RETURNING (created_at = now()) AS inserted)
      SELECT (count(*) FILTER (WHERE inserted))::int AS inserted, count(*)::int AS written FROM up`,
     rowValues(rows, recordedBy),
   );

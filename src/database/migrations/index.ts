@@ -6,6 +6,7 @@ import { Retraction1796221500000 } from "./1796221500000-Retraction";
 import { KnownAt1796227940443 } from "./1796227940443-KnownAt";
 import { Decisions1796230130128 } from "./1796230130128-Decisions";
 import { Idempotency1796240000000 } from "./1796240000000-Idempotency";
+import { PartitionMeasurements1796250000000 } from "./1796250000000-PartitionMeasurements";
 
 /** Every migration, oldest first. */
 export const migrations: Function[] = [
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   KnownAt1796227940443,
   Decisions1796230130128,
   Idempotency1796240000000,
+  PartitionMeasurements1796250000000,
 ];
