@@ -11,6 +11,17 @@ export interface Config {
   port: number;
   /** Postgres URL; undefined means "start the embedded Postgres". */
   databaseUrl: string | undefined;
+  /**
+   * The primary without a pooler in between (DATABASE_DIRECT_URL), for work that needs a
+   * session of its own: migrations, the liveness lock, export cursors. Unset: DATABASE_URL.
+   */
+  databaseDirectUrl: string | undefined;
+  /** Read replicas (DATABASE_REPLICA_URLS, comma-separated): read-only requests go to them (docs/scaling.md). */
+  replicaUrls: string[];
+  /** A replica further behind than this is out of rotation until it catches up (RMO_REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
+  /** How often each replica's replay position and health is checked (RMO_REPLICA_CHECK_MS). */
+  replicaCheckMs: number;
   dataDir: string;
   /** Load the demo dataset into an empty embedded database at start. */
   demoData: boolean;
@@ -106,6 +117,20 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL");
   }
+  const databaseDirectUrl = env.DATABASE_DIRECT_URL || undefined;
+  if (databaseDirectUrl && !/^postgres(ql)?:\/\//.test(databaseDirectUrl)) {
+    throw new ConfigError("DATABASE_DIRECT_URL must be a postgres:// or postgresql:// URL");
+  }
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const [i, u] of replicaUrls.entries()) {
+    if (!/^postgres(ql)?:\/\//.test(u)) throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} is not a postgres:// or postgresql:// URL`);
+  }
+  if (replicaUrls.length && !databaseUrl) {
+    throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow a primary server, not the embedded Postgres");
+  }
   const currency = env.RMO_REPORTING_CURRENCY ?? "USD";
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ConfigError(`RMO_REPORTING_CURRENCY must be an ISO 4217 code such as USD (got "${currency}")`);
@@ -131,6 +156,10 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     port: int(env, "PORT", 4000, 0, 65535),
     databaseUrl,
+    databaseDirectUrl,
+    replicaUrls,
+    replicaMaxLagMs: int(env, "RMO_REPLICA_MAX_LAG_MS", 5_000, 0, 3_600_000),
+    replicaCheckMs: int(env, "RMO_REPLICA_CHECK_MS", 500, 50, 60_000),
     dataDir: path.resolve(env.RMO_DATA_DIR || ".rmo"),
     demoData: bool(env, "RMO_DEMO_DATA", !databaseUrl),
     reportingCurrency: currency,

@@ -7,6 +7,7 @@ import { Actor, Tx, writeTransaction } from "./database/write";
 import { Access } from "./access/access";
 import { Viewer } from "./access/viewer";
 import { KnownAt } from "./database/known-at";
+import { ServedBy } from "./database/replicas";
 import { IdempotencyState, idempotencyState, writeClaiming } from "./idempotency/claim";
 
 /** What every resolver receives; built fresh for each request, and all per-request state lives here. */
@@ -34,8 +35,21 @@ export interface Context {
   spent: { cost: number };
   /** The request's `Idempotency-Key`, once known (src/idempotency): claimed by its first write. */
   idempotency: IdempotencyState;
+  /**
+   * Where the request's reads went and, once it wrote, the primary's WAL position after its
+   * commit (`extensions.consistency`, docs/scaling.md "Read your writes").
+   */
+  consistency: Consistency;
   /** Runs `work` in one transaction on the one write path, as this caller. */
   write<R>(work: (tx: Tx) => Promise<R>): Promise<R>;
+}
+
+/** What a response says of where it was read and written (`extensions.consistency`). */
+export interface Consistency {
+  /** Where its reads went: the request's route, which says "primary" once a replica read fell back. */
+  read: { readonly servedBy: ServedBy };
+  /** The primary's WAL position after the request's last commit ("16/B374D848"); null until it writes. */
+  lsn: string | null;
 }
 
 /** The operation and outcome of a request, for its access-log line and metrics. */
@@ -57,6 +71,8 @@ export function createContext(
   viewer: Viewer,
   requestId: string = randomUUID(),
   trace: RequestTrace = { operation: null, outcome: "ok" },
+  primary: DataSource = dataSource,
+  consistency: Consistency = { read: { servedBy: "primary" }, lsn: null },
 ): Context {
   const access = new Access(viewer, dataSource);
   const actor = actorOf(viewer, requestId);
@@ -75,8 +91,24 @@ export function createContext(
     trace,
     spent: { cost: 0 },
     idempotency,
-    write: (work) => writeClaiming(idempotency, (w) => writeTransaction(dataSource, actor, w), work),
+    consistency,
+    // writes go to the primary even when the request's reads were routed to a replica
+    write: async (work) => {
+      const result = await writeClaiming(idempotency, (w) => writeTransaction(primary, actor, w), work);
+      consistency.lsn = await walPosition(primary);
+      return result;
+    },
   };
+}
+
+/** The primary's WAL position now (after a commit: at or past it); null if it cannot say (the write stands). */
+async function walPosition(primary: DataSource): Promise<string | null> {
+  try {
+    const [row] = await primary.query("SELECT pg_current_wal_lsn()::text AS lsn");
+    return row.lsn as string;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -40,7 +40,7 @@ async function main() {
   const db = await connectDatabase(config, entities);
   // demo data only ever goes into the embedded database, never into a server we were pointed at
   if (config.demoData && !config.databaseUrl) await seedDemoIfEmpty(db.dataSource, console.log);
-  const server = await startServer(config, db.dataSource);
+  const server = await startServer(config, db.dataSource, config.port, db.reads);
   console.log(`RMO API ready at ${server.url}${config.nodeEnv === "production" ? "" : " (open it in a browser to explore)"}`);
 
   let stopping = false;

@@ -35,6 +35,8 @@ import { operationKnownAt } from "./graphql/known-at";
 import { pastOnly } from "./database/known-at";
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, REPLAYED_HEADER } from "./idempotency/idempotency";
 import { Liveness } from "./idempotency/liveness";
+import { consistencyPlugin, LSN_HEADER, MIN_LSN_HEADER, routeOf, routeReads } from "./http/consistency";
+import { ReadRouting } from "./database/replicas";
 
 /** Tags every error with the request's id, so formatError can name it and log it. */
 function requestIdPlugin(): ApolloServerPlugin<Context> {
@@ -214,7 +216,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, dataSource: DataSource, port = config.port): Promise<RunningServer> {
+/**
+ * Serves the API on `port`. `dataSource` is the primary; `reads` routes read-only requests to
+ * replicas (src/database/replicas.ts); without it every read goes to the primary.
+ */
+export async function startServer(
+  config: Config,
+  dataSource: DataSource,
+  port = config.port,
+  reads: ReadRouting = ReadRouting.primaryOnly(dataSource),
+): Promise<RunningServer> {
   const app = express();
   // no ETag: it hashed every response body (SHA-1 of 86 KB on a dashboard), and GraphQL
   // answers are POSTed, which no cache revalidates
@@ -229,7 +240,7 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   const schema = buildAppSchema();
   const protection = armor(config.limits, production);
   // which API processes are alive on this database: keyed retries and shared rate limits ask it
-  const liveness = new Liveness(dataSource);
+  const liveness = new Liveness(dataSource, reads.primaryUrl);
   const apollo = new ApolloServer<Context>({
     ...(config.executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
@@ -254,6 +265,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
       tracePlugin(),
       unavailablePlugin(),
       knownAtPlugin(schema),
+      // before the idempotency plugin, which stores the answer it completes
+      consistencyPlugin(reads),
       idempotencyPlugin(dataSource, liveness),
       ...protection.plugins,
       costLimitPlugin(schema, config.limits),
@@ -330,8 +343,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
   // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
   const crossOrigin = cors({
     origin: config.corsOrigins === "*" ? true : config.corsOrigins,
-    allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER],
-    exposedHeaders: ["x-request-id", REPLAYED_HEADER, "content-disposition"],
+    allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER, MIN_LSN_HEADER],
+    exposedHeaders: ["x-request-id", REPLAYED_HEADER, "content-disposition", LSN_HEADER],
     maxAge: 600,
   });
   const requestIdentity: express.RequestHandler = (req, res, next) => {
@@ -351,7 +364,8 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     requestIdentity,
     accessLog(config, () => draining),
     authenticated,
-    exportRoute(config, dataSource, { unavailable: sendUnavailable, rateLimited: sendRateLimited }),
+    routeReads(reads),
+    exportRoute(config, { unavailable: sendUnavailable, rateLimited: sendRateLimited }),
   );
   app.use(
     "/graphql",
@@ -363,9 +377,23 @@ export async function startServer(config: Config, dataSource: DataSource, port =
     express.json({ limit: config.maxBodyBytes }),
     requestShape(config.limits.maxBatchOperations),
     authenticated,
+    routeReads(reads),
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        createContext(config, dataSource, res.locals.viewer as Viewer, res.locals.requestId as string, res.locals.trace as RequestTrace),
+      context: async ({ res }) => {
+        const route = routeOf(res);
+        return createContext(
+          config,
+          route.dataSource,
+          res.locals.viewer as Viewer,
+          res.locals.requestId as string,
+          res.locals.trace as RequestTrace,
+          dataSource,
+          {
+            read: route,
+            lsn: null,
+          },
+        );
+      },
     }),
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.

@@ -43,6 +43,27 @@ export const exportRows = new Counter({
   registers: [registry],
 });
 
+export const databaseReads = new Counter({
+  name: "rmo_db_reads_total",
+  help: "Requests by where their reads went (primary or replica) and why the primary served a read-only one (write, no-replica, min-lsn, fallback; none for a replica).",
+  labelNames: ["target", "reason"] as const,
+  registers: [registry],
+});
+
+export const replicaUp = new Gauge({
+  name: "rmo_replica_up",
+  help: "1 while a read replica is in rotation (answers, is a standby, lags less than RMO_REPLICA_MAX_LAG_MS), else 0.",
+  labelNames: ["replica"] as const,
+  registers: [registry],
+});
+
+export const replicaLagSeconds = new Gauge({
+  name: "rmo_replica_lag_seconds",
+  help: "How long ago the primary had WAL a read replica has not replayed yet, at the last check.",
+  labelNames: ["replica"] as const,
+  registers: [registry],
+});
+
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number };
 const pools = new Set<() => PoolCounts | undefined>();
 

@@ -1,5 +1,5 @@
 import express from "express";
-import { DataSource } from "typeorm";
+import { ReadRoute } from "../database/replicas";
 import { Config } from "../config";
 import { createContext, RequestTrace } from "../context";
 import { Viewer } from "../access/viewer";
@@ -28,8 +28,7 @@ export interface Refusals {
   rateLimited(res: express.Response, seconds: number, message: string): void;
 }
 
-export function exportRoute(config: Config, dataSource: DataSource, refuse: Refusals): express.RequestHandler {
-  const url = (dataSource.options as { url?: string }).url!;
+export function exportRoute(config: Config, refuse: Refusals): express.RequestHandler {
   let running = 0;
   return async (req, res) => {
     const match = /^([a-z-]+)\.(csv|ndjson)$/.exec(req.params.file as string);
@@ -61,7 +60,10 @@ export function exportRoute(config: Config, dataSource: DataSource, refuse: Refu
     const trace = res.locals.trace as RequestTrace | undefined;
     if (trace) trace.operation = `export:${match[1]}`;
     const requestId = String(res.locals.requestId);
-    const ctx = createContext(config, dataSource, res.locals.viewer as Viewer, requestId);
+    // an export only reads: a replica serves it when one is in rotation (routeReads), its cursor too
+    const route = res.locals.route as ReadRoute;
+    const ctx = createContext(config, route.dataSource, res.locals.viewer as Viewer, requestId);
+    const url = route.url;
     const abort = new AbortController();
     res.on("close", () => abort.abort());
     try {

@@ -28,7 +28,11 @@ export class Liveness {
   private stopped = false;
   private pending: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** `directUrl`: the primary with no pooler in between (a session lock lives on one session). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directUrl: string,
+  ) {}
 
   start(): void {
     this.pending = this.hold();
@@ -36,8 +40,7 @@ export class Liveness {
 
   private async hold(): Promise<void> {
     if (this.stopped) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: "rmo-liveness" });
+    const client = new Client({ connectionString: this.directUrl, application_name: "rmo-liveness" });
     client.on("error", () => undefined);
     client.on("end", () => {
       if (this.client === client) this.client = null;

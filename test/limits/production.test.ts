@@ -126,7 +126,7 @@ describe("production with introspection and the landing page enabled, and SQL st
   it("reports the cost and the record time but not the SQL statement count", async () => {
     const before = Date.now();
     const res = await post(open, { query: `{ serviceInfo { reportingCurrency } }` });
-    expect(res.body.extensions).toEqual({ cost: { requested: 2, limit: 50000 }, knownAt: expect.any(String) });
+    expect(res.body.extensions).toEqual({ cost: { requested: 2, limit: 50000 }, knownAt: expect.any(String), consistency: { servedBy: "primary" } });
     const knownAt = Date.parse(res.body.extensions!.knownAt as string);
     expect(knownAt).toBeGreaterThanOrEqual(before);
     expect(knownAt).toBeLessThanOrEqual(Date.now());

@@ -178,8 +178,9 @@ describe("recordMeasurements", () => {
     const one = await count(1, 0);
     const many = await count(2000, 10);
     expect(one).toBe(many);
-    // BEGIN, resolve metrics, upsert, the call's one change record, COMMIT
-    expect(many).toBe(5);
+    // BEGIN, resolve metrics, upsert, the call's one change record, COMMIT, then the primary's
+    // WAL position for read-your-writes (extensions.consistency.lsn)
+    expect(many).toBe(6);
   });
 
   it("lets 10 concurrent clients send the same 1,000 items without errors or duplicates", async () => {
