@@ -42,7 +42,12 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The migrations to apply (default: all); a prefix builds the database as an earlier release left it. */
+  migrations?: Function[];
+}
+
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env.RMO_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error("RMO_TEST_ADMIN_URL is not set: run the tests through jest (test/support/global-setup.ts)");
   const database = `rmo_test_${randomBytes(6).toString("hex")}`;
@@ -66,7 +71,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...(process.env.RMO_EXECUTOR ? { RMO_EXECUTOR: process.env.RMO_EXECUTOR } : {}),
     ...env,
   });
-  const dataSource = createDataSource({ url, entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const configured = createDataSource({ url, entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs });
+  const dataSource = options.migrations ? new DataSource({ ...configured.options, migrations: options.migrations }) : configured;
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   const server: RunningServer = await startServer(config, dataSource, 0);

@@ -10,8 +10,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   ~125,000 rows; a lookup that names a time range reads only its quarters, and a series
  *   over a year reads four.
  * - Covered at conversion: every quarter from the first one holding data (at most
- *   HISTORY_YEARS back) through QUARTERS_AHEAD quarters after the current one. Older rows and
- *   rows beyond that are outliers: they live in the default partitions until
+ *   HISTORY_YEARS back; at least BACKFILL_YEARS back, so a new database takes a backfill of
+ *   recent history into partitions) through QUARTERS_AHEAD quarters after the current one.
+ *   Older rows and rows beyond that are outliers: they live in the default partitions until
  *   `rmo_ensure_measurement_partitions` creates their quarter.
  * - Keys: Postgres requires every unique constraint of a partitioned table to contain the
  *   partition key, so the primary keys become (id, observed_at); ids and global IDs are
@@ -25,6 +26,7 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  */
 const QUARTERS_AHEAD = 4;
 const HISTORY_YEARS = 20;
+const BACKFILL_YEARS = 2;
 
 const MEASUREMENT_COLUMNS = `"id" bigint NOT NULL DEFAULT nextval('measurement_id_seq'::regclass),
   "metric_id" uuid NOT NULL, "value" double precision NOT NULL, "observed_at" TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -206,12 +208,13 @@ export class PartitionMeasurements1796250000000 implements MigrationInterface {
       await queryRunner.query(`CREATE TABLE "measurement_default" PARTITION OF "measurement" DEFAULT`);
       await queryRunner.query(`CREATE TABLE "measurement_revision_default" PARTITION OF "measurement_revision" DEFAULT`);
       await queryRunner.query(ENSURE_PARTITIONS);
-      // every quarter from the first with data (at most HISTORY_YEARS back) to QUARTERS_AHEAD after this one
+      // every quarter from the first with data (at most HISTORY_YEARS, at least BACKFILL_YEARS back) to QUARTERS_AHEAD after this one
       await queryRunner.query(
         `SELECT rmo_ensure_measurement_partitions(
-           least(now(), coalesce((SELECT min(observed_at) FROM "measurement_old" WHERE observed_at >= now() - make_interval(years => $1)), now())),
-           (date_trunc('quarter', now() AT TIME ZONE 'UTC') + make_interval(months => 3 * (1 + $2))) AT TIME ZONE 'UTC')`,
-        [HISTORY_YEARS, QUARTERS_AHEAD],
+           least(now() - make_interval(years => $2),
+             (SELECT min(observed_at) FROM "measurement_old" WHERE observed_at >= now() - make_interval(years => $1))),
+           (date_trunc('quarter', now() AT TIME ZONE 'UTC') + make_interval(months => 3 * (1 + $3))) AT TIME ZONE 'UTC')`,
+        [HISTORY_YEARS, BACKFILL_YEARS, QUARTERS_AHEAD],
       );
     });
     await constrain(queryRunner, "partitioned");
