@@ -20,7 +20,7 @@ export async function withStatements<T>(app: TestApp, fn: () => Promise<T>): Pro
   const logQuery = logger.logQuery;
   const statements: Statement[] = [];
   logger.logQuery = function (this: typeof logger, query, parameters, queryRunner) {
-    statements.push({ text: query, values: parameters ?? [] });
+    statements.push({ text: query, values: Array.isArray(parameters) ? parameters : [] });
     return logQuery.call(this, query, parameters, queryRunner);
   };
   try {
