@@ -43,9 +43,9 @@ interface World {
 /** Four metrics (each aggregation) with two sources over 2019–2026, outliers, and waves of corrections and retractions. */
 async function buildWorld(): Promise<World> {
   const portfolio = await createPortfolio(app);
-  const metrics = [];
+  const metrics: World["metrics"] = [];
   for (const aggregation of ["LAST", "SUM", "AVERAGE", "MAX"]) metrics.push(await createMetric(app, { portfolioId: portfolio.id, aggregation }));
-  const hypotheses = [];
+  const hypotheses: string[] = [];
   for (const [i, metric] of metrics.entries()) {
     const initiative = await createInitiative(app, { portfolioId: portfolio.id });
     const h = await createHypothesis(app, {
