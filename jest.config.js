@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // test/cluster needs a cluster of processes: npm run test:cluster (jest.cluster.config.js)
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/cluster/"],
   transform: {
     "^.+\\.ts$": [
       "@swc/jest",
