@@ -42,8 +42,6 @@ export function apiEnv(state: ClusterState, name: ApiName): NodeJS.ProcessEnv {
     // on SIGTERM, /readyz says "draining" for a second before connections are refused: long
     // enough for HAProxy's checks (every 500 ms) to stop sending it requests
     RMO_DRAIN_DELAY_MS: "1000",
-    // load tests and the benchmark drive the cluster from one credential
-    RMO_RATE_LIMIT_PER_SECOND: "0",
     ...state.settings.apiEnv,
   };
 }

@@ -7,7 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { ProcessRecord } from "./processes";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+/** The repository: the nearest directory above with a package.json (this file also runs compiled, from dist/scripts/cluster). */
+function repositoryRoot(dir: string): string {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) if (fs.existsSync(path.join(d, "package.json"))) return d;
+  throw new Error(`no package.json above ${dir}`);
+}
+
+export const ROOT = repositoryRoot(__dirname);
 /** Beside the embedded database of `npm start` (.rmo/ is ignored by git). */
 export const DEFAULT_DIR = path.join(ROOT, ".rmo", "cluster");
 /** Well away from the system Postgres on 5432 and the usual development ports. */
