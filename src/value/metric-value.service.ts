@@ -46,7 +46,9 @@ export async function metricStale(ctx: Context, metric: Metric): Promise<boolean
 /**
  * Buckets generated in SQL over UTC calendar boundaries and left-joined to the grouped
  * measurements of [from, to), so empty buckets come back as (null, 0). The measurements are
- * one index range scan per metric; LAST takes the greatest (observed_at, recorded_at, id).
+ * one index range scan per metric and quarter; LAST takes the greatest (observed_at,
+ * recorded_at, id). SUM and AVERAGE add in that order too: float8 sums depend on it, and a
+ * plan over several partitions (one metric or many, a cursor or not) may read rows in another.
  */
 export function seriesSql(metricIds: readonly string[], from: Date, to: Date, interval: SeriesInterval, k: KnownAt = null): Sql {
   const { unit } = BUCKETS[interval];
@@ -56,8 +58,8 @@ export function seriesSql(metricIds: readonly string[], from: Date, to: Date, in
     LEFT JOIN (
       SELECT m.metric_id, date_trunc(${unit}, m.observed_at AT TIME ZONE 'UTC') AS start, count(*) AS n,
         CASE mt.aggregation
-          WHEN 'SUM' THEN sum(m.value)
-          WHEN 'AVERAGE' THEN avg(m.value)
+          WHEN 'SUM' THEN sum(m.value ORDER BY m.observed_at, m.recorded_at, m.id)
+          WHEN 'AVERAGE' THEN avg(m.value ORDER BY m.observed_at, m.recorded_at, m.id)
           WHEN 'MIN' THEN min(m.value)
           WHEN 'MAX' THEN max(m.value)
           ELSE (array_agg(m.value ORDER BY m.observed_at DESC, m.recorded_at DESC, m.id DESC))[1]

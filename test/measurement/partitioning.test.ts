@@ -292,11 +292,13 @@ describe("partition pruning", () => {
     ]);
   });
 
-  it("a hypothesis's current value reads only the quarters between its baseline and asOf", async () => {
+  it("a hypothesis's current value reads its quarters from asOf down to the first with a value, none before its baseline", async () => {
     const PROGRESS = `query($h: ID!, $asOf: DateTime!, $k: DateTime) { outcomeHypothesis(id: $h) { progress(asOf: $asOf, knownAt: $k) { current } } }`;
     expect(await readBy(PROGRESS, { h: w.h.id, asOf: "2025-06-30T00:00:00Z" })).toEqual([["measurement_2025q2"]]);
+    expect(await readBy(PROGRESS, { h: w.h.id, asOf: "2026-03-31T00:00:00Z" })).toEqual([["measurement_2025q4", "measurement_2026q1"]]);
+    // at k: the rows recorded by then (found in the third quarter) and the revisions current then (none in the window)
     expect(await readBy(PROGRESS, { h: w.h.id, asOf: "2025-09-30T00:00:00Z", k })).toEqual([
-      ["measurement_2025q2", "measurement_2025q3", "measurement_revision_2025q2", "measurement_revision_2025q3"],
+      ["measurement_2025q3", "measurement_revision_2025q2", "measurement_revision_2025q3"],
     ]);
   });
 
