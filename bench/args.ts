@@ -9,7 +9,8 @@
  *   --report-connections=N  concurrent walkers of the value report (default 4)
  *   --ingest-clients=N --ingest-batches=N --batch-size=N
  *                           ingestion: clients, batches per client, rows per batch
- *   --only=a,b              run only these scenarios (dashboard,rollup,series,report,export,ingestion,knownAt)
+ *   --only=a,b              run only these scenarios (dashboard,rollup,series,report,export,ingestion,knownAt;
+ *                           partition, issue 16's in-place conversion on a database of its own, only when named)
  *   --keep                  keep the database (and the embedded data directory) at the end
  *   --cpu-prof[=DIR]        run the server child under `node --cpu-prof` (profile written to DIR,
  *                           default <tmp>/rmo-bench-cpu-prof) and print a summary at the end
@@ -20,13 +21,18 @@
  *                           equal first, timed in alternating rounds; skipped with a message when
  *                           it cannot be started
  *   --peer-rounds=N         rounds per side and question (default 4: A B B A A B B A …)
+ *   --cluster               instead of the above: dashboard and report on one API process vs the local
+ *                           cluster (two API processes, replica, PgBouncer, HAProxy), with the CPU split
+ *                           (bench/cluster.ts; needs what `npm run cluster` needs)
  */
 
 import os from "node:os";
 import path from "node:path";
 
 export const SCENARIOS = ["dashboard", "rollup", "series", "report", "export", "ingestion", "knownAt"] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+/** Run only when named in --only: the partition conversion builds a second dataset (bench/partition.ts). */
+export const NAMED_ONLY_SCENARIOS = ["partition"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number] | (typeof NAMED_ONLY_SCENARIOS)[number];
 
 export interface Scale {
   portfolios: number;
@@ -53,6 +59,7 @@ export interface Options {
   knapsack: boolean;
   peer: "postgraphile" | null;
   peerRounds: number;
+  cluster: boolean;
 }
 
 export const SCALES: Record<string, Scale> = {
@@ -101,6 +108,7 @@ export function parseArgs(argv: string[]): Options {
     "no-knapsack",
     "peer",
     "peer-rounds",
+    "cluster",
   ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`Unknown option --${name} (see bench/args.ts)`);
 
@@ -121,7 +129,8 @@ export function parseArgs(argv: string[]): Options {
     return raw === undefined ? fallback : parse(name, raw);
   };
   const only = (flags.get("only")?.split(",") ?? [...SCENARIOS]).map((s) => s.trim()) as ScenarioName[];
-  for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`--only: unknown scenario "${s}"`);
+  const scenarioNames: readonly string[] = [...SCENARIOS, ...NAMED_ONLY_SCENARIOS];
+  for (const s of only) if (!scenarioNames.includes(s)) throw new Error(`--only: unknown scenario "${s}"`);
   const cpuProf = flags.get("cpu-prof");
   return {
     scaleName: custom ? `${scaleName}+custom` : scaleName,
@@ -140,6 +149,7 @@ export function parseArgs(argv: string[]): Options {
     knapsack: !flags.has("no-knapsack"),
     peer: peerOf(flags.get("peer")),
     peerRounds: get("peer-rounds", 4),
+    cluster: flags.has("cluster"),
   };
 }
 

@@ -38,7 +38,8 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
-export async function openBenchDatabase(log: (m: string) => void): Promise<BenchDatabase> {
+/** `only`: the migrations to apply (default: all), to build the database an earlier release would have. */
+export async function openBenchDatabase(log: (m: string) => void, only?: Function[]): Promise<BenchDatabase> {
   const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
   let url: string;
   let description: string;
@@ -68,7 +69,8 @@ export async function openBenchDatabase(log: (m: string) => void): Promise<Bench
     };
   }
 
-  const dataSource = createDataSource({ url, entities, poolSize: 4, statementTimeoutMs: 3_600_000 });
+  const configured = createDataSource({ url, entities, poolSize: 4, statementTimeoutMs: 3_600_000 });
+  const dataSource = only ? new DataSource({ ...configured.options, migrations: only }) : configured;
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: "each" });

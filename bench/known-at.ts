@@ -143,13 +143,14 @@ export async function historySizes(dbUrl: string): Promise<Record<string, { rows
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ t: string; rows: string; bytes: string }>(`
-      SELECT c.relname AS t, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes
+    // a partitioned table (the measurement store) weighs what its partitions do
+    const { rows } = await client.query<{ t: string; bytes: string }>(`
+      SELECT c.relname AS t, (SELECT sum(pg_total_relation_size(p.relid)) FROM pg_partition_tree(c.oid) p)::bigint AS bytes
       FROM pg_class c
-      WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = 'public'::regnamespace
         AND (c.relname IN ('measurement', 'measurement_revision', 'change') OR c.relname LIKE '%\\_history')
       ORDER BY c.relname`);
-    // reltuples is an estimate; exact counts for the small tables and the two that matter
+    // exact counts (reltuples is an estimate, and none for a partitioned table)
     const out: Record<string, { rows: number; bytes: number }> = {};
     for (const r of rows) {
       const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${r.t}"`)).rows;

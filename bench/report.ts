@@ -50,6 +50,8 @@ export interface RunReport {
   serverPeakMB: number | null;
   /** Issue 11: the later wave of changes after K, and the history tables' sizes (bench/known-at.ts). */
   history?: Record<string, unknown>;
+  /** Issue 16: the in-place conversion to partitions (bench/partition.ts). */
+  partition?: Record<string, unknown>;
   floorPeakMB: number | null;
   targets: Target[];
   errors: string[];

@@ -23,6 +23,8 @@ import { verify, Verification } from "./verify";
 import { measureExport } from "./export";
 import { measureAgainstPeer, peerDirectory, startPostGraphile } from "./peer";
 import { historySizes, LaterHistory, laterHistory, measureKnownAt } from "./known-at";
+import { runClusterBench } from "./cluster";
+import { measurePartitioning } from "./partition";
 
 const POOL_SIZE = 10;
 /**
@@ -62,6 +64,7 @@ function printProfile(dir: string, since: Date, report: RunReport) {
 
 async function main(): Promise<number> {
   const opts: Options = parseArgs(process.argv.slice(2));
+  if (opts.cluster) return runClusterBench(opts, log);
   const started = new Date();
   const errors: string[] = [];
   const report: RunReport = {
@@ -114,153 +117,167 @@ async function main(): Promise<number> {
     void cleanup().then(() => process.exit(130));
   });
 
-  try {
-    db = await openBenchDatabase(log);
-    report.environment.postgres = db.serverVersion;
-    report.environment.databaseDescription = db.description;
-    log(`database: ${db.description}, Postgres ${db.serverVersion}`);
-    log("building the dataset …");
-    const fixtures = await buildDataset(db.dataSource, opts.scale, log);
-    report.dataset = { scale: opts.scaleName, counts: fixtures.counts, buildSeconds: Math.round(fixtures.buildSeconds * 10) / 10 };
-    log(`dataset built in ${fixtures.buildSeconds.toFixed(1)} s: ${JSON.stringify(fixtures.counts)}`);
-    await db.dataSource.destroy(); // the bench's own pool is not needed any more
-    const params = scenarioParams(fixtures);
-    let later: LaterHistory | null = null;
-    if (opts.only.includes("knownAt")) {
-      later = await laterHistory(db.url);
-      report.history = { later, afterLaterWave: await historySizes(db.url) };
-      log(`knownAt: K = ${later.knownAt}; after it ${JSON.stringify(later)}`);
+  if (opts.only.includes("partition")) {
+    try {
+      const { scenarios, ...figures } = await measurePartitioning(opts, log, errors);
+      report.partition = figures;
+      report.scenarios.push(...scenarios);
+    } catch (e) {
+      if (!interrupted) errors.push(`partition: ${e instanceof Error ? e.message : String(e)}`);
     }
-
-    // Answers and SQL/request come from a server with SQL statistics on; the timed server is
-    // then a production server as deployed, without them (they cost it CPU on every promise).
-    const serverOptions = { url: db.url, poolSize: POOL_SIZE, maxCost: MAX_COST, cpuProfDir: null, nodeArgs: opts.serverNodeArgs };
-    let server = await startApiServer({ ...serverOptions, sqlStats: true });
-    children.push(server);
-    const floor = await startFloorServer(db.url, POOL_SIZE, params);
-    children.push(floor);
-    report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
-    log(
-      `API server pid ${server.pid} on port ${server.port} (${report.environment.serverRssAtStartMB} MB resident); floor pid ${floor.pid} on port ${floor.port}; pool size ${POOL_SIZE} each`,
-    );
-    pgCpu = await PostgresCpu.open(db.url);
-    const setup: Setup = {
-      params,
-      pgCpu,
-      server: { pid: server.pid, port: server.port, token: server.token },
-      floor: { pid: floor.pid, port: floor.port },
-      dbUrl: db.url,
-      durationS: opts.durationS,
-      warmupS: opts.warmupS,
-    };
-    const endpoints = { graphqlUrl: `http://127.0.0.1:${server.port}/graphql`, token: server.token, floorUrl: `http://127.0.0.1:${floor.port}` };
-
-    const reads = opts.only.filter((s): s is ReadScenario & ScenarioName => s !== "ingestion" && s !== "knownAt" && s !== "export");
-    const verified: Verification[] = [];
-    for (const scenario of reads) {
-      const v = await verify(endpoints, scenario, params);
-      report.verification.push({ ...v });
-      if (v.diffs.length) {
-        console.error(`\n[bench] ${scenario}: the server's answer differs from the floor's:\n  ${v.diffs.join("\n  ")}`);
-        errors.push(`${scenario}: answers differ (${v.diffs.length} difference(s) shown)`);
-      } else {
-        log(
-          `${scenario}: answers equal (${v.sqlStatements} SQL statement(s)${v.pages ? ` per page, ${v.pages} pages, ${v.rows} rows` : ""}, cost ${v.cost})`,
-        );
+  }
+  // the other scenarios share one database with the whole migrated schema
+  if (opts.only.some((s) => s !== "partition")) {
+    try {
+      db = await openBenchDatabase(log);
+      report.environment.postgres = db.serverVersion;
+      report.environment.databaseDescription = db.description;
+      log(`database: ${db.description}, Postgres ${db.serverVersion}`);
+      log("building the dataset …");
+      const fixtures = await buildDataset(db.dataSource, opts.scale, log);
+      report.dataset = { scale: opts.scaleName, counts: fixtures.counts, buildSeconds: Math.round(fixtures.buildSeconds * 10) / 10 };
+      log(`dataset built in ${fixtures.buildSeconds.toFixed(1)} s: ${JSON.stringify(fixtures.counts)}`);
+      await db.dataSource.destroy(); // the bench's own pool is not needed any more
+      const params = scenarioParams(fixtures);
+      let later: LaterHistory | null = null;
+      if (opts.only.includes("knownAt")) {
+        later = await laterHistory(db.url);
+        report.history = { later, afterLaterWave: await historySizes(db.url) };
+        log(`knownAt: K = ${later.knownAt}; after it ${JSON.stringify(later)}`);
       }
-      verified.push(v);
-    }
-    if (errors.length) throw new Error("the server's answers differ from the floor's; not timing anything");
 
-    await server.stop();
-    children.splice(children.indexOf(server), 1);
-    server = await startApiServer({ ...serverOptions, cpuProfDir: opts.cpuProfDir, sqlStats: false });
-    children.push(server);
-    setup.server = { pid: server.pid, port: server.port, token: server.token };
-    report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
-    log(`timed API server pid ${server.pid} on port ${server.port} (SQL statistics off)`);
-
-    for (const v of verified) {
-      const connections = v.scenario === "report" ? opts.reportConnections : opts.connections;
-      log(`${v.scenario}: ${opts.durationS} s with ${connections} connection(s), server then floor …`);
-      const result = await measureRead(setup, v, connections, errors);
-      report.scenarios.push(result);
+      // Answers and SQL/request come from a server with SQL statistics on; the timed server is
+      // then a production server as deployed, without them (they cost it CPU on every promise).
+      const serverOptions = { url: db.url, poolSize: POOL_SIZE, maxCost: MAX_COST, cpuProfDir: null, nodeArgs: opts.serverNodeArgs };
+      let server = await startApiServer({ ...serverOptions, sqlStats: true });
+      children.push(server);
+      const floor = await startFloorServer(db.url, POOL_SIZE, params);
+      children.push(floor);
+      report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
       log(
-        `${v.scenario}: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} ${result.unit} (ratio ${result.ratio.toFixed(2)}), p95 ${result.server.p95.toFixed(1)} ms`,
+        `API server pid ${server.pid} on port ${server.port} (${report.environment.serverRssAtStartMB} MB resident); floor pid ${floor.pid} on port ${floor.port}; pool size ${POOL_SIZE} each`,
       );
-    }
-    if (later) {
-      for (const scenario of ["dashboard", "rollup"] as const) {
-        log(`${scenario}@knownAt: 3 alternating rounds of ${opts.durationS} s, current path then K …`);
-        const result = await measureKnownAt(setup, scenario, later, opts.connections, errors);
+      pgCpu = await PostgresCpu.open(db.url);
+      const setup: Setup = {
+        params,
+        pgCpu,
+        server: { pid: server.pid, port: server.port, token: server.token },
+        floor: { pid: floor.pid, port: floor.port },
+        dbUrl: db.url,
+        durationS: opts.durationS,
+        warmupS: opts.warmupS,
+      };
+      const endpoints = { graphqlUrl: `http://127.0.0.1:${server.port}/graphql`, token: server.token, floorUrl: `http://127.0.0.1:${floor.port}` };
+
+      const reads = opts.only.filter(
+        (s): s is ReadScenario & ScenarioName => s !== "ingestion" && s !== "knownAt" && s !== "export" && s !== "partition",
+      );
+      const verified: Verification[] = [];
+      for (const scenario of reads) {
+        const v = await verify(endpoints, scenario, params);
+        report.verification.push({ ...v });
+        if (v.diffs.length) {
+          console.error(`\n[bench] ${scenario}: the server's answer differs from the floor's:\n  ${v.diffs.join("\n  ")}`);
+          errors.push(`${scenario}: answers differ (${v.diffs.length} difference(s) shown)`);
+        } else {
+          log(
+            `${scenario}: answers equal (${v.sqlStatements} SQL statement(s)${v.pages ? ` per page, ${v.pages} pages, ${v.rows} rows` : ""}, cost ${v.cost})`,
+          );
+        }
+        verified.push(v);
+      }
+      if (errors.length) throw new Error("the server's answers differ from the floor's; not timing anything");
+
+      await server.stop();
+      children.splice(children.indexOf(server), 1);
+      server = await startApiServer({ ...serverOptions, cpuProfDir: opts.cpuProfDir, sqlStats: false });
+      children.push(server);
+      setup.server = { pid: server.pid, port: server.port, token: server.token };
+      report.environment.serverRssAtStartMB = Math.round(memoryOf(server.pid).rssMB);
+      log(`timed API server pid ${server.pid} on port ${server.port} (SQL statistics off)`);
+
+      for (const v of verified) {
+        const connections = v.scenario === "report" ? opts.reportConnections : opts.connections;
+        log(`${v.scenario}: ${opts.durationS} s with ${connections} connection(s), server then floor …`);
+        const result = await measureRead(setup, v, connections, errors);
         report.scenarios.push(result);
         log(
-          `${scenario}@knownAt: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} req/s on the current path (ratio ${result.ratio.toFixed(2)})`,
+          `${v.scenario}: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} ${result.unit} (ratio ${result.ratio.toFixed(2)}), p95 ${result.server.p95.toFixed(1)} ms`,
         );
       }
-    }
-    if (opts.peer) {
-      const started = await startPostGraphile(peerDirectory(path.resolve(DIST, "..")), db.url, log);
-      if (typeof started === "string") {
-        log(`peer: skipped, ${started}`);
-        report.environment.peer = `skipped: ${started}`;
-      } else {
-        report.environment.peer = `PostGraphile v5 pid ${started.pid}`;
-        try {
-          report.scenarios.push(...(await measureAgainstPeer(setup, started, opts.peerRounds, opts.connections, errors, log)));
-        } finally {
-          started.stop();
+      if (later) {
+        for (const scenario of ["dashboard", "rollup"] as const) {
+          log(`${scenario}@knownAt: 3 alternating rounds of ${opts.durationS} s, current path then K …`);
+          const result = await measureKnownAt(setup, scenario, later, opts.connections, errors);
+          report.scenarios.push(result);
+          log(
+            `${scenario}@knownAt: ${result.server.perSecond.toFixed(1)} vs ${result.floor.perSecond.toFixed(1)} req/s on the current path (ratio ${result.ratio.toFixed(2)})`,
+          );
         }
       }
-    }
-    if (opts.only.includes("export")) {
-      log("export: GET /export/measurements.csv of every measurement, then COPY … TO STDOUT of the same rows …");
-      const result = await measureExport(setup, errors);
-      report.scenarios.push(result);
-      log(
-        `export: ${result.note}; ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`,
-      );
-    }
-    if (opts.only.includes("ingestion")) {
-      const sizesBefore = later ? await historySizes(db.url) : null;
-      const spec = {
-        clients: opts.ingestClients,
-        batchesPerClient: opts.ingestBatches,
-        batchSize: opts.batchSize,
-        metricKeys: fixtures.metricKeys,
-        metricIds: fixtures.metricIds,
-      };
-      log(`ingestion: ${spec.clients} clients × ${spec.batchesPerClient} batches of ${spec.batchSize} rows, then COPY of the same …`);
-      const result = await measureIngestion(setup, spec, errors);
-      report.scenarios.push(result);
-      log(`ingestion: ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`);
-      if (sizesBefore) {
-        const after = await historySizes(db.url);
-        const grew = (t: string) => (after[t]?.bytes ?? 0) - (sizesBefore[t]?.bytes ?? 0);
-        const ingested = after.measurement.rows - sizesBefore.measurement.rows;
-        const perMillion = (bytes: number) => Math.round((bytes / Math.max(1, ingested)) * 1e6);
-        const historyBytes = Object.entries(after)
-          .filter(([t]) => t !== "measurement")
-          .reduce((s, [, v]) => s + v.bytes, 0);
-        report.history = {
-          ...report.history,
-          afterIngestion: after,
-          ingestedRows: ingested,
-          changeBytesPerMillionIngested: perMillion(grew("change")),
-          revisionBytesPerMillionIngested: perMillion(grew("measurement_revision")),
-          historyBytesPerMillionMeasurements: Math.round((historyBytes / after.measurement.rows) * 1e6),
-          measurementBytesPerMillion: Math.round((after.measurement.bytes / after.measurement.rows) * 1e6),
-        };
-        log(`history: ${JSON.stringify(report.history, null, 0)}`);
+      if (opts.peer) {
+        const started = await startPostGraphile(peerDirectory(path.resolve(DIST, "..")), db.url, log);
+        if (typeof started === "string") {
+          log(`peer: skipped, ${started}`);
+          report.environment.peer = `skipped: ${started}`;
+        } else {
+          report.environment.peer = `PostGraphile v5 pid ${started.pid}`;
+          try {
+            report.scenarios.push(...(await measureAgainstPeer(setup, started, opts.peerRounds, opts.connections, errors, log)));
+          } finally {
+            started.stop();
+          }
+        }
       }
-    }
+      if (opts.only.includes("export")) {
+        log("export: GET /export/measurements.csv of every measurement, then COPY … TO STDOUT of the same rows …");
+        const result = await measureExport(setup, errors);
+        report.scenarios.push(result);
+        log(
+          `export: ${result.note}; ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`,
+        );
+      }
+      if (opts.only.includes("ingestion")) {
+        const sizesBefore = later ? await historySizes(db.url) : null;
+        const spec = {
+          clients: opts.ingestClients,
+          batchesPerClient: opts.ingestBatches,
+          batchSize: opts.batchSize,
+          metricKeys: fixtures.metricKeys,
+          metricIds: fixtures.metricIds,
+        };
+        log(`ingestion: ${spec.clients} clients × ${spec.batchesPerClient} batches of ${spec.batchSize} rows, then COPY of the same …`);
+        const result = await measureIngestion(setup, spec, errors);
+        report.scenarios.push(result);
+        log(`ingestion: ${Math.round(result.server.perSecond)} vs ${Math.round(result.floor.perSecond)} rows/s (ratio ${result.ratio.toFixed(2)})`);
+        if (sizesBefore) {
+          const after = await historySizes(db.url);
+          const grew = (t: string) => (after[t]?.bytes ?? 0) - (sizesBefore[t]?.bytes ?? 0);
+          const ingested = after.measurement.rows - sizesBefore.measurement.rows;
+          const perMillion = (bytes: number) => Math.round((bytes / Math.max(1, ingested)) * 1e6);
+          const historyBytes = Object.entries(after)
+            .filter(([t]) => t !== "measurement")
+            .reduce((s, [, v]) => s + v.bytes, 0);
+          report.history = {
+            ...report.history,
+            afterIngestion: after,
+            ingestedRows: ingested,
+            changeBytesPerMillionIngested: perMillion(grew("change")),
+            revisionBytesPerMillionIngested: perMillion(grew("measurement_revision")),
+            historyBytesPerMillionMeasurements: Math.round((historyBytes / after.measurement.rows) * 1e6),
+            measurementBytesPerMillion: Math.round((after.measurement.bytes / after.measurement.rows) * 1e6),
+          };
+          log(`history: ${JSON.stringify(report.history, null, 0)}`);
+        }
+      }
 
-    report.serverPeakMB = memoryOf(server.pid).peakMB;
-    report.floorPeakMB = memoryOf(floor.pid).peakMB;
-  } catch (e) {
-    if (!interrupted) errors.push(e instanceof Error ? e.message : String(e));
-  } finally {
-    await cleanup();
+      report.serverPeakMB = memoryOf(server.pid).peakMB;
+      report.floorPeakMB = memoryOf(floor.pid).peakMB;
+    } catch (e) {
+      if (!interrupted) errors.push(e instanceof Error ? e.message : String(e));
+    } finally {
+      await cleanup();
+    }
   }
 
   if (opts.cpuProfDir && fs.existsSync(opts.cpuProfDir)) printProfile(opts.cpuProfDir, started, report);
