@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { SpawnSpec } from "./processes";
+import { programPath, SpawnSpec } from "./processes";
 import { API_NAMES, ClusterState, logFile } from "./state";
 
 /**
@@ -85,7 +85,7 @@ export function writeHaproxyConfig(state: ClusterState): string {
 
 /** In the foreground (-db), so the pid we keep is HAProxy's, its log on stdout: our log file. */
 export function haproxySpec(state: ClusterState, cfg: string): SpawnSpec {
-  return { command: "haproxy", args: ["-db", "-f", cfg], log: logFile(state.settings.dir, "haproxy") };
+  return { command: programPath("haproxy") ?? "haproxy", args: ["-db", "-f", cfg], log: logFile(state.settings.dir, "haproxy") };
 }
 
 export interface ServerStats {

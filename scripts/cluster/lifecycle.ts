@@ -22,8 +22,8 @@ import {
   waitForPostgres,
   waitForStreaming,
 } from "./postgres";
-import { isAlive, procStat, statField, stopProcess } from "./processes";
-import { API_NAMES, ClusterOptions, ClusterState, portsOf, ProcessName, readState, settingsOf, stateFile, writeState } from "./state";
+import { isAlive, procStat, programPath, statField, stopProcess } from "./processes";
+import { API_NAMES, ClusterOptions, ClusterState, portsOf, ProcessName, readState, Settings, settingsOf, stateFile, writeState } from "./state";
 
 const say = (m: string) => console.log(`[cluster] ${m}`);
 
@@ -34,6 +34,21 @@ function portInUse(port: number): Promise<boolean> {
     s.once("error", () => resolve(true));
     s.listen(port, "127.0.0.1", () => s.close(() => resolve(false)));
   });
+}
+
+/** Every program the cluster runs, with what to install when one is missing. */
+function checkPrograms(settings: Settings): void {
+  const missing = [
+    ...["initdb", "postgres", "pg_basebackup"]
+      .filter((p) => !fs.existsSync(path.join(settings.postgresBin, p)))
+      .map((p) => path.join(settings.postgresBin, p)),
+    ...["pgbouncer", "haproxy"].filter((p) => !programPath(p)),
+  ];
+  if (missing.length) {
+    throw new Error(
+      `missing ${missing.join(", ")}: install the Postgres server, pgbouncer and haproxy (Debian: apt-get install postgresql pgbouncer haproxy), or set RMO_CLUSTER_PG_BIN`,
+    );
+  }
 }
 
 /** What a start leaves in the directory; only these are removed by the next start (never the directory itself). */
@@ -54,6 +69,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const settings = settingsOf(options);
   const started = Date.now();
   const step = (m: string) => say(`${((Date.now() - started) / 1000).toFixed(1)} s: ${m}`);
+  checkPrograms(settings);
   await stopCluster(settings.dir);
   const ports = portsOf(settings.basePort);
   for (const port of [ports.primary, ports.replica, ports.pgbouncer, ports.haproxy, ports.api.a, ports.api.b, ports.stats]) {

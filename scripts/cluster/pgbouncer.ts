@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DATABASE } from "./postgres";
-import { RunAs, SpawnSpec } from "./processes";
+import { programPath, RunAs, SpawnSpec } from "./processes";
 import { ClusterState, logFile } from "./state";
 
 /**
@@ -59,5 +59,5 @@ export function writePgbouncerConfig(state: ClusterState): string {
 
 /** In the foreground (no -d), so the pid we keep is PgBouncer's; it logs to stderr, our log file. It refuses root too. */
 export function pgbouncerSpec(state: ClusterState, ini: string, runAs: RunAs | undefined): SpawnSpec {
-  return { command: "pgbouncer", args: [ini], runAs, log: logFile(state.settings.dir, "pgbouncer") };
+  return { command: programPath("pgbouncer") ?? "pgbouncer", args: [ini], runAs, log: logFile(state.settings.dir, "pgbouncer") };
 }

@@ -6,6 +6,7 @@
  */
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 
 /** A process we started: enough to find it again from another process (the state file). */
 export interface ProcessRecord {
@@ -77,6 +78,16 @@ export function spawnDetached(spec: SpawnSpec): ProcessRecord {
   } finally {
     fs.closeSync(out);
   }
+}
+
+/**
+ * A program on the PATH, else in /usr/sbin or /usr/local/sbin, where Debian puts pgbouncer and
+ * haproxy and which a non-root user's PATH often lacks; null when it is nowhere.
+ */
+export function programPath(program: string): string | null {
+  const dirs = [...(process.env.PATH ?? "").split(path.delimiter), "/usr/sbin", "/usr/local/sbin"].filter(Boolean);
+  for (const dir of dirs) if (fs.existsSync(path.join(dir, program))) return path.join(dir, program);
+  return null;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

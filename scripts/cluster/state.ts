@@ -34,7 +34,7 @@ export interface ClusterOptions {
   demo?: boolean;
   /** The OS user for Postgres and PgBouncer when we run as root (they refuse root). */
   postgresUser?: string;
-  /** Directory of initdb, postgres, pg_basebackup. */
+  /** Directory of initdb, postgres, pg_basebackup (default: RMO_CLUSTER_PG_BIN, else the newest under /usr/lib/postgresql). */
   postgresBin?: string;
   /** RMO_REPLICA_MAX_LAG_MS and RMO_REPLICA_CHECK_MS of the API processes. */
   replicaMaxLagMs?: number;
@@ -47,6 +47,14 @@ export interface ClusterOptions {
   apiEnv?: Record<string, string>;
 }
 
+/** The newest server under /usr/lib/postgresql (Debian's layout) that has pg_basebackup; CI images differ in version. */
+function debianPostgresBin(): string {
+  const base = "/usr/lib/postgresql";
+  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin", "pg_basebackup"))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest ? path.join(base, newest, "bin") : path.join(base, "15", "bin");
+}
+
 export type Settings = Required<Omit<ClusterOptions, "apiEnv">> & { apiEnv: Record<string, string> };
 
 export function settingsOf(o: ClusterOptions = {}): Settings {
@@ -56,7 +64,7 @@ export function settingsOf(o: ClusterOptions = {}): Settings {
     build: o.build ?? true,
     demo: o.demo ?? false,
     postgresUser: o.postgresUser ?? process.env.RMO_CLUSTER_PG_USER ?? "postgres",
-    postgresBin: o.postgresBin ?? process.env.RMO_CLUSTER_PG_BIN ?? "/usr/lib/postgresql/15/bin",
+    postgresBin: o.postgresBin ?? process.env.RMO_CLUSTER_PG_BIN ?? debianPostgresBin(),
     replicaMaxLagMs: o.replicaMaxLagMs ?? 5000,
     replicaCheckMs: o.replicaCheckMs ?? 500,
     poolSize: o.poolSize ?? 5,
