@@ -15,6 +15,10 @@ export const TEST_CLUSTER_DIR = path.resolve(__dirname, "..", "..", ".rmo", "clu
 export default async function globalSetup(): Promise<void> {
   const basePort = Number(process.env.RMO_TEST_CLUSTER_BASE_PORT ?? 55450);
   // a failed start stops what it started itself
-  await startCluster({ dir: TEST_CLUSTER_DIR, basePort, demo: false, replicaMaxLagMs: 30_000 });
+  await startCluster({ dir: TEST_CLUSTER_DIR, basePort, demo: false, replicaMaxLagMs: 30_000 }).catch((e: Error) => {
+    throw new Error(
+      `${e.message}\n(the tests use ports ${basePort}–${basePort + 6}: set RMO_TEST_CLUSTER_BASE_PORT to move them; logs in ${TEST_CLUSTER_DIR}/logs)`,
+    );
+  });
   process.env.RMO_CLUSTER_DIR = TEST_CLUSTER_DIR;
 }
