@@ -19,7 +19,7 @@ import { Options } from "./args";
 import { Child, startApiServer } from "./children";
 import { cpuSplit } from "./cluster-cpu";
 import { buildDataset } from "./dataset";
-import { LoadResult, runLoad } from "./load";
+import { runLoad } from "./load";
 import { endCursorOf, graphqlBody, ReadScenario, ScenarioParams, scenarioParams } from "./scenarios";
 import { createDataSource } from "../src/database/data-source";
 import { entities } from "../src/entities";
@@ -35,7 +35,8 @@ interface Side {
   perSecond: number;
   p95: number;
   requests: number;
-  /** CPU seconds per component during the timed run, and per request in ms. */
+  seconds: number;
+  /** CPU seconds per component during the timed runs, and per request in ms. */
   cpuSeconds: Record<string, number>;
   cpuMsPerRequest: Record<string, number>;
   failures: number;
@@ -77,19 +78,54 @@ async function reportPages(url: string, token: string, params: ScenarioParams): 
   }
 }
 
-async function timed(url: string, reqs: autocannon.Request[], connections: number, opts: Options, components: Record<string, number>): Promise<Side> {
-  await runLoad({ url, connections, durationS: opts.warmupS, requests: reqs });
-  const { result, cpu } = await cpuSplit(components, () => runLoad({ url, connections, durationS: opts.durationS, requests: reqs }));
-  const r: LoadResult = result;
-  const perRequest = Object.fromEntries(Object.entries(cpu).map(([k, s]) => [k, (s * 1000) / Math.max(1, r.requests)]));
+interface Target {
+  url: string;
+  requests: autocannon.Request[];
+  /** The pid of each component whose CPU is charged to this side. */
+  components: Record<string, number>;
+}
+
+async function measure(t: Target, connections: number, durationS: number): Promise<Side> {
+  const { result: r, cpu } = await cpuSplit(t.components, () => runLoad({ url: t.url, connections, durationS, requests: t.requests }));
   return {
     perSecond: r.perSecond,
     p95: r.p95,
     requests: r.requests,
+    seconds: r.seconds,
     cpuSeconds: cpu,
-    cpuMsPerRequest: perRequest,
+    cpuMsPerRequest: {},
     failures: r.errors + r.non2xx + r.badBodies + r.timeouts,
   };
+}
+
+/** Rounds of one side as one: throughput over their whole time, the worst p95, CPU summed and charged per request. */
+function combine(rounds: Side[]): Side {
+  const requests = rounds.reduce((n, r) => n + r.requests, 0);
+  const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
+  const cpuSeconds: Record<string, number> = {};
+  for (const r of rounds) for (const [k, v] of Object.entries(r.cpuSeconds)) cpuSeconds[k] = (cpuSeconds[k] ?? 0) + v;
+  return {
+    perSecond: requests / seconds,
+    p95: Math.max(...rounds.map((r) => r.p95)),
+    requests,
+    seconds,
+    cpuSeconds,
+    cpuMsPerRequest: Object.fromEntries(Object.entries(cpuSeconds).map(([k, v]) => [k, (v * 1000) / Math.max(1, requests)])),
+    failures: rounds.reduce((n, r) => n + r.failures, 0),
+  };
+}
+
+/**
+ * Both sides warmed up, then timed in the order single, cluster, cluster, single: on a shared
+ * machine whose load drifts, each side then sees as much of the early load as of the late.
+ */
+async function compare(single: Target, cluster: Target, connections: number, opts: Options): Promise<{ one: Side; two: Side }> {
+  for (const t of [single, cluster]) await runLoad({ url: t.url, connections, durationS: opts.warmupS, requests: t.requests });
+  const rounds = { single: [] as Side[], cluster: [] as Side[] };
+  for (const side of ["single", "cluster", "cluster", "single"] as const) {
+    rounds[side].push(await measure(side === "single" ? single : cluster, connections, opts.durationS / 2));
+  }
+  return { one: combine(rounds.single), two: combine(rounds.cluster) };
 }
 
 /** rmo_db_reads_total by target over both API processes: shows where the cluster's requests were read. */
@@ -152,21 +188,31 @@ export async function runClusterBench(opts: Options, log: (m: string) => void): 
 
     for (const scenario of scenarios) {
       const connections = scenario === "report" ? opts.reportConnections : opts.connections;
-      log(`${scenario}: ${opts.durationS} s with ${connections} connection(s), one API process on the primary, then the cluster …`);
-      const one = await timed(`http://127.0.0.1:${single.port}`, requests(scenario, params, single.token, pages), connections, opts, {
-        api: single.pid,
-        primary: pids("primary"),
-        replica: pids("replica"),
-      });
+      log(
+        `${scenario}: ${opts.durationS} s each with ${connections} connection(s), one API process on the primary and the cluster, in alternating halves …`,
+      );
       const readsBefore = await readsByTarget(cluster);
-      const two = await timed(cluster.urls.graphql.replace(/\/graphql$/, ""), requests(scenario, params, cluster.token, pages), connections, opts, {
-        "api a": pids("api-a"),
-        "api b": pids("api-b"),
-        primary: pids("primary"),
-        replica: pids("replica"),
-        pgbouncer: pids("pgbouncer"),
-        haproxy: pids("haproxy"),
-      });
+      const { one, two } = await compare(
+        {
+          url: `http://127.0.0.1:${single.port}`,
+          requests: requests(scenario, params, single.token, pages),
+          components: { api: single.pid, primary: pids("primary"), replica: pids("replica") },
+        },
+        {
+          url: cluster.urls.graphql.replace(/\/graphql$/, ""),
+          requests: requests(scenario, params, cluster.token, pages),
+          components: {
+            "api a": pids("api-a"),
+            "api b": pids("api-b"),
+            primary: pids("primary"),
+            replica: pids("replica"),
+            pgbouncer: pids("pgbouncer"),
+            haproxy: pids("haproxy"),
+          },
+        },
+        connections,
+        opts,
+      );
       const readsAfter = await readsByTarget(cluster);
       const onReplica = readsAfter.replica - readsBefore.replica;
       const replicaShare = onReplica / Math.max(1, onReplica + readsAfter.primary - readsBefore.primary);
