@@ -17,7 +17,8 @@ async function main() {
   readEnvFile();
   const config = loadConfig();
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
-  const ds = createDataSource({ entities, url: config.databaseUrl ?? embedded!.url });
+  // RMO_STATEMENT_TIMEOUT_MS bounds each statement here too: raise it for a migration that rewrites a large table
+  const ds = createDataSource({ entities, url: config.databaseUrl ?? embedded!.url, statementTimeoutMs: config.statementTimeoutMs });
   await ds.initialize();
   try {
     if (command === "run") {
