@@ -16,13 +16,19 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   `rmo_ensure_measurement_partitions` creates their quarter.
  * - Keys: Postgres requires every unique constraint of a partitioned table to contain the
  *   partition key, so the primary keys become (id, observed_at); ids and global IDs are
- *   unchanged (ids stay unique: one sequence fills them). The natural key (metric_id,
+ *   unchanged. No constraint can keep id alone unique across partitions any more: the one
+ *   sequence that fills it does (nothing inserts ids of its own). The natural key (metric_id,
  *   observed_at, source) already contains it. A revision carries its measurement's
  *   observed_at, so its foreign key becomes (measurement_id, observed_at): Postgres 12 and
  *   later accept a foreign key that references a partitioned table.
  * - `rmo_ensure_measurement_partitions(from, until)` creates the missing quarters meeting
  *   [from, until) in pairs, moving the rows its new range holds out of the default
  *   partitions (src/measurement/partitions.ts runs it ahead of time).
+ * - Cost: up() copies both tables once and builds their keys and indexes after the copy,
+ *   about 10 s for the bench's million measurements (`npm run bench -- --only=partition`).
+ *   Past a few million rows the copy outlasts the default statement timeout: run it with
+ *   RMO_STATEMENT_TIMEOUT_MS raised, then VACUUM ANALYZE measurement (index-only scans need
+ *   the copied rows marked all-visible).
  */
 const QUARTERS_AHEAD = 4;
 const HISTORY_YEARS = 20;
