@@ -6,6 +6,8 @@ import { startServer } from "./server";
 import { seedDemoIfEmpty } from "./seed/demo";
 import { localAdminToken } from "./auth/local-admin";
 import { entities } from "./entities";
+import { startPartitionMaintenance } from "./measurement/partitions";
+import { log } from "./common/log";
 
 /**
  * Lets V8's old generation grow to (1 + percent/100) × the live heap between full collections
@@ -41,6 +43,8 @@ async function main() {
   // demo data only ever goes into the embedded database, never into a server we were pointed at
   if (config.demoData && !config.databaseUrl) await seedDemoIfEmpty(db.dataSource, console.log);
   const server = await startServer(config, db.dataSource, config.port, db.reads);
+  // the coming quarters of the partitioned measurement store, at start and every 6 hours
+  const partitions = startPartitionMaintenance(db.dataSource, log);
   console.log(`RMO API ready at ${server.url}${config.nodeEnv === "production" ? "" : " (open it in a browser to explore)"}`);
 
   let stopping = false;
@@ -51,6 +55,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     await server.stop();
     const served = Date.now() - started;
+    partitions.stop();
     await db.close();
     console.log(`Stopped: requests drained in ${served} ms, database closed in ${Date.now() - started - served} ms`);
     process.exit(0);

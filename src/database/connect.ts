@@ -40,10 +40,10 @@ export async function connectDatabase(config: Config, entities: Function[], log:
   const reads = new ReadRouting(dataSource, directUrl, replicas, { maxLagMs: config.replicaMaxLagMs, checkMs: config.replicaCheckMs });
   try {
     await dataSource.initialize();
-    const migrator = directUrl === url ? dataSource : createDataSource({ url: directUrl, ...options, poolSize: 1 });
-    const applied = await migrate(directUrl, migrator).finally(() =>
-      migrator !== dataSource && migrator.isInitialized ? migrator.destroy() : undefined,
-    );
+    // a connection of its own, straight to the primary and with no statement timeout: a
+    // migration that converts a large table (PartitionMeasurements) takes as long as it takes
+    const migrator = createDataSource({ url: directUrl, ...options, poolSize: 1, statementTimeoutMs: 0, applicationName: "rmo-migrations" });
+    const applied = await migrate(directUrl, migrator).finally(() => (migrator.isInitialized ? migrator.destroy() : undefined));
     if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
     await reads.start();
     if (reads.enabled) {

@@ -23,6 +23,8 @@ export interface DataSourceOptions {
   poolSize?: number;
   statementTimeoutMs?: number;
   logQueries?: boolean;
+  /** `application_name` (default rmo-api). */
+  applicationName?: string;
 }
 
 export function createDataSource(options: DataSourceOptions): DataSource {
@@ -43,13 +45,14 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       max: options.poolSize ?? 10,
       // never wait forever for a connection, a statement or an abandoned transaction
       connectionTimeoutMillis: 10_000,
+      // (0: no limit, for the migrator: converting a large table takes as long as it takes)
       statement_timeout: options.statementTimeoutMs ?? 30_000,
       // and a client-side limit too: a database that stopped answering (frozen, or a network
       // that drops packets) never enforces its own statement_timeout
-      query_timeout: (options.statementTimeoutMs ?? 30_000) + 2_000,
+      query_timeout: options.statementTimeoutMs === 0 ? undefined : (options.statementTimeoutMs ?? 30_000) + 2_000,
       keepAlive: true,
       idle_in_transaction_session_timeout: 60_000,
-      application_name: "rmo-api",
+      application_name: options.applicationName ?? "rmo-api",
     },
   });
 }
