@@ -45,7 +45,7 @@ export const exportRows = new Counter({
 
 export const databaseReads = new Counter({
   name: "rmo_db_reads_total",
-  help: "Requests by where their reads went (primary or replica) and why the primary served a read-only one (write, no-replica, min-lsn, fallback; none for a replica).",
+  help: "Requests by where their reads went (primary or replica) and why the primary served it (no-replica: none configured; with replicas: write, min-lsn, fallback; none for a replica).",
   labelNames: ["target", "reason"] as const,
   registers: [registry],
 });

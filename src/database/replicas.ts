@@ -85,6 +85,7 @@ class Replica {
 export class ReadRouting {
   private readonly replicas: Replica[];
   private readonly samples: Sample[] = [];
+  private readonly primaryRoutes = new Map<string, ReadRoute>();
   private next = 0;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
@@ -154,8 +155,16 @@ export class ReadRouting {
     return row.lsn as string;
   }
 
+  /** The route of a request the primary serves (one object per reason: nothing changes a primary route). */
+  primaryRoute(reason: Exclude<ReadRoute["reason"], null>): ReadRoute {
+    let route = this.primaryRoutes.get(reason);
+    if (!route)
+      this.primaryRoutes.set(reason, (route = Object.freeze({ dataSource: this.primary, url: this.primaryUrl, servedBy: "primary", reason })));
+    return route;
+  }
+
   private onPrimary(reason: Exclude<ReadRoute["reason"], null>): ReadRoute {
-    return { dataSource: this.primary, url: this.primaryUrl, servedBy: "primary", reason };
+    return this.primaryRoute(reason);
   }
 
   /**

@@ -48,15 +48,31 @@ export function routeReads(reads: ReadRouting): express.RequestHandler {
         return;
       }
     }
+    // one process on one database (the default): every read on the primary, decided without waiting
+    if (!reads.enabled) {
+      res.locals.route = reads.primaryRoute("no-replica");
+      counted("primary", "no-replica").inc();
+      return next();
+    }
     try {
       const route = await reads.route(mayWrite(req), minLsn);
       res.locals.route = route;
-      res.on("finish", () => databaseReads.inc({ target: route.servedBy, reason: route.reason ?? "none" }));
+      // counted when answered: a replica read that fell back says "primary" by then
+      res.on("finish", () => counted(route.servedBy, route.reason ?? "none").inc());
       next();
     } catch (e) {
       next(e);
     }
   };
+}
+
+/** The rmo_db_reads_total child of a label pair, looked up once. */
+const children = new Map<string, ReturnType<typeof databaseReads.labels>>();
+function counted(target: string, reason: string) {
+  const key = `${target}/${reason}`;
+  let child = children.get(key);
+  if (!child) children.set(key, (child = databaseReads.labels({ target, reason })));
+  return child;
 }
 
 /** The route a request's reads took (set by `routeReads`). */

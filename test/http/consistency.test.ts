@@ -65,6 +65,8 @@ describe("extensions.consistency", () => {
     const res = await send({ query: `{ portfolios(first: 1) { totalCount } }` });
     expect(res.body.extensions?.consistency).toEqual({ servedBy: "primary" });
     expect(res.headers.get("rmo-lsn")).toBeNull();
+    const metrics = await (await fetch(app.url.replace("/graphql", "/metrics"))).text();
+    expect(metrics).toMatch(/^rmo_db_reads_total\{target="primary",reason="no-replica"\} [1-9]/m);
   });
 
   it("answers a replayed keyed mutation with a position at or past the first answer's", async () => {
