@@ -7,7 +7,7 @@ import { Actor, Tx, writeTransaction } from "./database/write";
 import { Access } from "./access/access";
 import { Viewer } from "./access/viewer";
 import { KnownAt } from "./database/known-at";
-import { ServedBy } from "./database/replicas";
+import { ServedBy, walPosition } from "./database/replicas";
 import { IdempotencyState, idempotencyState, writeClaiming } from "./idempotency/claim";
 
 /** What every resolver receives; built fresh for each request, and all per-request state lives here. */
@@ -95,20 +95,11 @@ export function createContext(
     // writes go to the primary even when the request's reads were routed to a replica
     write: async (work) => {
       const result = await writeClaiming(idempotency, (w) => writeTransaction(primary, actor, w), work);
-      consistency.lsn = await walPosition(primary);
+      // the write stands even if its position cannot be read: the answer then has none
+      consistency.lsn = await walPosition(primary).catch(() => null);
       return result;
     },
   };
-}
-
-/** The primary's WAL position now (after a commit: at or past it); null if it cannot say (the write stands). */
-async function walPosition(primary: DataSource): Promise<string | null> {
-  try {
-    const [row] = await primary.query("SELECT pg_current_wal_lsn()::text AS lsn");
-    return row.lsn as string;
-  } catch {
-    return null;
-  }
 }
 
 /**

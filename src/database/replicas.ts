@@ -30,6 +30,12 @@ export function formatLsn(lsn: Lsn): string {
   return `${(lsn >> 32n).toString(16).toUpperCase()}/${(lsn & 0xffffffffn).toString(16).toUpperCase()}`;
 }
 
+/** A primary's WAL position now, as Postgres prints it: after a commit, at or past that commit. */
+export async function walPosition(primary: DataSource): Promise<string> {
+  const [row] = await primary.query("SELECT pg_current_wal_lsn()::text AS lsn");
+  return row.lsn as string;
+}
+
 export type ServedBy = "primary" | "replica";
 
 /** Where one request's reads go, and what it reports (`extensions.consistency`). */
@@ -136,23 +142,22 @@ export class ReadRouting {
 
   /** Where the reads of a request go: `mayWrite` sends it to the primary whole; `minLsn` asks for a replica that has replayed that far. */
   async route(mayWrite: boolean, minLsn: Lsn | null): Promise<ReadRoute> {
-    if (mayWrite) return this.onPrimary("write");
-    if (!this.enabled) return this.onPrimary("no-replica");
+    if (mayWrite) return this.primaryRoute("write");
+    if (!this.enabled) return this.primaryRoute("no-replica");
     const candidates = this.replicas.filter((r) => r.healthy);
-    if (candidates.length === 0) return this.onPrimary("fallback");
+    if (candidates.length === 0) return this.primaryRoute("fallback");
     for (let i = 0; i < candidates.length; i++) {
       const replica = candidates[(this.next + i) % candidates.length];
       if (minLsn !== null && replica.replayed < minLsn && !(await this.caughtUp(replica, minLsn))) continue;
       this.next = (this.next + i + 1) % candidates.length;
       return this.onReplica(replica);
     }
-    return this.onPrimary("min-lsn");
+    return this.primaryRoute("min-lsn");
   }
 
   /** The primary's WAL position now: a mutation's answer carries it, so its client can ask replicas for it. */
-  async primaryPosition(): Promise<string> {
-    const [row] = await this.primary.query("SELECT pg_current_wal_lsn()::text AS lsn");
-    return row.lsn as string;
+  primaryPosition(): Promise<string> {
+    return walPosition(this.primary);
   }
 
   /** The route of a request the primary serves (one object per reason: nothing changes a primary route). */
@@ -161,10 +166,6 @@ export class ReadRouting {
     if (!route)
       this.primaryRoutes.set(reason, (route = Object.freeze({ dataSource: this.primary, url: this.primaryUrl, servedBy: "primary", reason })));
     return route;
-  }
-
-  private onPrimary(reason: Exclude<ReadRoute["reason"], null>): ReadRoute {
-    return this.primaryRoute(reason);
   }
 
   /**

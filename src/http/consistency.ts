@@ -2,6 +2,7 @@ import express from "express";
 import { ApolloServerPlugin } from "@apollo/server";
 import { Context } from "../context";
 import { databaseReads } from "../common/metrics";
+import { REPLAYED_HEADER } from "../idempotency/idempotency";
 import { parseLsn, ReadRouting, ReadRoute } from "../database/replicas";
 
 /**
@@ -95,7 +96,7 @@ export function consistencyPlugin(reads: ReadRouting): ApolloServerPlugin<Contex
           const consistency = contextValue.consistency;
           const result = response.body.singleResult;
           let lsn = consistency.lsn;
-          const replayed = response.http.headers.get("idempotent-replayed") === "true";
+          const replayed = response.http.headers.get(REPLAYED_HEADER) === "true";
           if (operation?.operation === "mutation" && lsn === null && replayed) lsn = await reads.primaryPosition().catch(() => null);
           result.extensions = { ...result.extensions, consistency: { servedBy: consistency.read.servedBy, ...(lsn ? { lsn } : {}) } };
           if (lsn) response.http.headers.set(LSN_HEADER, lsn);
