@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDate } from "../graphql/local-date";
 import { encodeGlobalId } from "../common/global-id";
 import { KnownFromColumn, Versioned } from "../common/entity-base";
 import { WritableColumns } from "../database/write";
@@ -83,7 +83,7 @@ export class Decision {
   @Column({ type: "varchar", length: 200 })
   decidedBy!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "When the decision is to be reviewed; null only for STOP and CLOSE." })
+  @Field(() => LocalDate, { nullable: true, description: "When the decision is to be reviewed; null only for STOP and CLOSE." })
   @Column({ type: "date", nullable: true })
   reviewBy!: string | null;
 
@@ -186,7 +186,7 @@ export class FundingTranche extends Versioned {
   @Column({ type: "numeric", precision: 18, scale: 2 })
   amount!: number;
 
-  @Field(() => LocalDateResolver, { description: "When it is planned to be released." })
+  @Field(() => LocalDate, { description: "When it is planned to be released." })
   @Column({ type: "date" })
   plannedDate!: string;
 

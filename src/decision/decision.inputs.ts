@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDate } from "../graphql/local-date";
 import { ArrayMaxSize, IsOptional, Length } from "class-validator";
 import { ConnectionType } from "../common/connection";
 import { Initiative, InitiativeStage } from "../initiative/initiative.entity";
@@ -31,7 +31,7 @@ export class RecordDecisionInput {
   @Length(1, 10_000)
   rationale!: string;
 
-  @Field(() => LocalDateResolver, {
+  @Field(() => LocalDate, {
     nullable: true,
     description: "When to review the decision (not in the past); required except for STOP and CLOSE.",
   })
@@ -66,7 +66,7 @@ export class TrancheInput {
   @Field(() => Float, { description: "Amount in the reporting currency (> 0)." })
   amount!: number;
 
-  @Field(() => LocalDateResolver, { description: "When it is planned to be released." })
+  @Field(() => LocalDate, { description: "When it is planned to be released." })
   plannedDate!: string;
 }
 
@@ -152,7 +152,7 @@ export class SnoozeSignalInput {
   @Field(() => SignalKind, { description: "Which signal." })
   kind!: SignalKind;
 
-  @Field(() => LocalDateResolver, { description: "The date it comes back (after today)." })
+  @Field(() => LocalDate, { description: "The date it comes back (after today)." })
   until!: string;
 
   @Field(() => String, { description: "Why it is put aside (1–2,000 characters)." })
@@ -165,7 +165,7 @@ export class SnoozeSignalPayload {
   @Field(() => Initiative, { description: "The initiative; its `signals` show the state." })
   initiative!: Initiative;
 
-  @Field(() => LocalDateResolver, { description: "The date the signal comes back." })
+  @Field(() => LocalDate, { description: "The date the signal comes back." })
   until!: string;
 }
 

@@ -4,6 +4,8 @@
  * = + - @, a tab or a carriage return) gets a leading apostrophe (OWASP "CSV injection"); numbers
  * are written as JSON writes them, dates as ISO 8601 UTC, lists joined with "; ", null as empty.
  */
+import { formatIsoUtc } from "../graphql/date-time";
+
 export type Cell = string | number | boolean | Date | null | undefined | readonly string[];
 
 export interface Column<T> {
@@ -17,7 +19,7 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 function csvCell(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  if (cell instanceof Date) return cell.toISOString();
+  if (cell instanceof Date) return formatIsoUtc(cell);
   if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
   let text = Array.isArray(cell) ? cell.join("; ") : (cell as string);
   if (FORMULA.test(text)) text = `'${text}`;
@@ -30,7 +32,10 @@ export function csvLine(cells: readonly Cell[]): string {
 
 export function ndjsonLine<T>(columns: readonly Column<T>[], row: T): string {
   const object: Record<string, unknown> = {};
-  for (const c of columns) object[c.name] = c.value(row) ?? null;
+  for (const c of columns) {
+    const value = c.value(row) ?? null;
+    object[c.name] = value instanceof Date ? formatIsoUtc(value) : value;
+  }
   return JSON.stringify(object) + "\n";
 }
 

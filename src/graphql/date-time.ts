@@ -26,8 +26,49 @@ export function parseIsoUtc(s: string): Date | null {
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
 }
 
-/** graphql-scalars' DateTime, with parseIsoUtc in front of its variable parsing. */
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+const DAY_MS = 86_400_000;
+
+/**
+ * `date.toISOString()` for years 1000–9999, computed in JavaScript (the civil-from-days
+ * algorithm of H. Hinnant) instead of V8's built-in, which costs 0.4 µs a call and 0.8 µs
+ * when JSON.stringify reaches a Date through `toJSON`: 500 timestamps in an answer cost
+ * 0.4 ms of its 3.3 ms. Other years (and invalid dates) take the built-in.
+ */
+export function formatIsoUtc(date: Date): string {
+  const ms = date.getTime();
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString();
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  return `${year}-${TWO[month]}-${TWO[day]}T${TWO[hour]}:${TWO[minute]}:${TWO[second]}.${THREE[rest - second * 1000]}Z`;
+}
+
+/**
+ * graphql-scalars' DateTime, with parseIsoUtc in front of its variable parsing, and answers
+ * serialised to their ISO text here: graphql-scalars hands the Date itself to the response,
+ * whose JSON.stringify then formats it through `toJSON` at twice the built-in's cost.
+ */
 export const DateTime = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
+  serialize: (value: unknown) => {
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return formatIsoUtc(value);
+    const made = DateTimeResolver.serialize(value);
+    return made instanceof Date ? formatIsoUtc(made) : made;
+  },
   parseValue: (value: unknown) => (typeof value === "string" && parseIsoUtc(value)) || DateTimeResolver.parseValue(value),
 });

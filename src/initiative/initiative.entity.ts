@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { ReadsKeysOnly } from "../graphql/projection";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDate } from "../graphql/local-date";
 import { Versioned } from "../common/entity-base";
 import { Node } from "../node/node.type";
 import { encodeGlobalId } from "../common/global-id";
@@ -99,11 +99,11 @@ export class Initiative extends Versioned {
   @Column({ type: "numeric", precision: 18, scale: 2, default: 0 })
   releasedFunding!: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Planned start (calendar date)." })
+  @Field(() => LocalDate, { nullable: true, description: "Planned start (calendar date)." })
   @Column({ type: "date", nullable: true })
   startDate!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Planned delivery (calendar date, ≥ startDate)." })
+  @Field(() => LocalDate, { nullable: true, description: "Planned delivery (calendar date, ≥ startDate)." })
   @Column({ type: "date", nullable: true })
   targetDate!: string | null;
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDate } from "../graphql/local-date";
 import { ArrayMaxSize, IsOptional, Length, Max, Min } from "class-validator";
 import { MAX_MONEY } from "../common/money";
 import { ConnectionType } from "../common/connection";
@@ -113,10 +113,10 @@ export class CreateInitiativeInput extends InitiativeScoringInput {
   @Max(MAX_MONEY)
   actualCost?: number | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Planned start." })
+  @Field(() => LocalDate, { nullable: true, description: "Planned start." })
   startDate?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Planned delivery (≥ startDate)." })
+  @Field(() => LocalDate, { nullable: true, description: "Planned delivery (≥ startDate)." })
   targetDate?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Labels (at most 50, each 1–50 characters)." })
@@ -163,10 +163,10 @@ export class UpdateInitiativeInput extends InitiativeScoringInput {
   @Max(MAX_MONEY)
   actualCost?: number | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "New planned start; null clears it." })
+  @Field(() => LocalDate, { nullable: true, description: "New planned start; null clears it." })
   startDate?: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "New planned delivery; null clears it." })
+  @Field(() => LocalDate, { nullable: true, description: "New planned delivery; null clears it." })
   targetDate?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Replaces the tags (at most 50, each 1–50 characters)." })

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Initiative } from "../initiative/initiative.entity";
 import { PageInfo } from "../common/connection";
-import { LocalDateResolver } from "graphql-scalars";
+import { LocalDate } from "../graphql/local-date";
 
 export enum RankingModel {
   WSJF = "WSJF",
@@ -155,7 +155,7 @@ export class Signal {
   /** The row (as JSON) of the decision that acknowledged it (`acknowledgedBy`). */
   acknowledgedByRow!: Record<string, unknown> | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "SNOOZED: the date it comes back." })
+  @Field(() => LocalDate, { nullable: true, description: "SNOOZED: the date it comes back." })
   snoozedUntil!: string | null;
 
   @Field(() => String, { nullable: true, description: "SNOOZED: why it was put aside." })
