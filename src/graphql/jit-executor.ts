@@ -16,6 +16,9 @@ const MAX_COMPILED = 1_000;
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new Map<string, CompiledQuery>();
   const executor: GatewayExecutor = async (rc) => {
+    // no operation of that name (or several and none named): graphql-js's error, which
+    // Apollo answers as OPERATION_RESOLUTION_FAILURE (400)
+    if (!rc.operation) return { errors: [new GraphQLError(operationMissing(rc.request.operationName))] } as never;
     const key = `${rc.queryHash}:${rc.operationName ?? ""}`;
     let query = compiled.get(key);
     if (!query) {
@@ -38,6 +41,10 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     },
     stop: async () => undefined,
   };
+}
+
+function operationMissing(name: string | null | undefined): string {
+  return name ? `Unknown operation named "${name}".` : "Must provide operation name if query contains multiple operations.";
 }
 
 /**

@@ -112,3 +112,23 @@ describe("graphql-jit answers as graphql-js does", () => {
     expect(jit).toEqual(graphqlJs);
   });
 });
+
+describe("an operation name the document does not hold", () => {
+  it.each([
+    ["an unknown name", { query: "query A { __typename }", operationName: "nope" }, 'Unknown operation named "nope".'],
+    [
+      "no name among several",
+      { query: "query A { __typename } query B { __typename }" },
+      "Must provide operation name if query contains multiple operations.",
+    ],
+  ])("%s is a 400 OPERATION_RESOLUTION_FAILURE, as graphql-js answers it", async (_label, body, message) => {
+    const res = await fetch(app.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.adminToken}` },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(answer.errors.map((e) => [e.message, e.extensions.code])).toEqual([[message, "OPERATION_RESOLUTION_FAILURE"]]);
+  });
+});
