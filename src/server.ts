@@ -26,6 +26,7 @@ import { armor, costLimitPlugin } from "./graphql/limits";
 import { explorerAssets, explorerPage } from "./explorer/explorer";
 import { jitGateway } from "./graphql/jit-executor";
 import { exportRoute } from "./export/export.route";
+import { jsonBody } from "./http/json-body";
 import { legacyJsonStatusPlugin, operationCount, requestShape, wantsPage } from "./http/http-rules";
 import { Authenticator } from "./auth/authenticate";
 import { RateLimits } from "./auth/rate-limits";
@@ -341,12 +342,20 @@ export async function startServer(
   };
 
   // Portals on another origin: only the listed origins, with the Authorization header (no cookies).
-  const crossOrigin = cors({
+  const corsRules = cors({
     origin: config.corsOrigins === "*" ? true : config.corsOrigins,
     allowedHeaders: ["authorization", "content-type", "apollo-require-preflight", "x-request-id", IDEMPOTENCY_HEADER, MIN_LSN_HEADER],
     exposedHeaders: ["x-request-id", REPLAYED_HEADER, "content-disposition", LSN_HEADER],
     maxAge: 600,
   });
+  // A browser sends Origin on every cross-origin request and preflight; a request without one
+  // (a script, a server) gets no CORS headers to read, only the Vary that keeps a cache from
+  // serving its answer to a browser (the cors package's work cost 15 µs a request).
+  const crossOrigin: express.RequestHandler = (req, res, next) => {
+    if (req.headers.origin !== undefined) return corsRules(req, res, next);
+    res.setHeader("vary", "Origin");
+    next();
+  };
   const requestIdentity: express.RequestHandler = (req, res, next) => {
     const given = String(req.headers["x-request-id"] ?? "");
     const requestId = /^[A-Za-z0-9._-]{1,100}$/.test(given) ? given : randomUUID();
@@ -374,7 +383,7 @@ export async function startServer(
     accessLog(config, () => draining),
     // a browser opening the endpoint gets the explorer (src/explorer), when it is on
     (req, res, next) => (config.landingPage && wantsPage(req) ? showExplorer(req, res, next) : next()),
-    express.json({ limit: config.maxBodyBytes }),
+    jsonBody(config.maxBodyBytes),
     requestShape(config.limits.maxBatchOperations),
     authenticated,
     routeReads(reads),

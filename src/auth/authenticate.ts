@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { AuthConfig } from "../config";
 import { UnauthenticatedError } from "../errors";
 import { ApiTokenScope } from "../access/roles";
-import { hashSecret, sameSecret, TOKEN_PREFIX } from "./tokens";
+import { hashSecret, secretMatcher, TOKEN_PREFIX } from "./tokens";
 import { Viewer } from "../access/viewer";
 
 const ADMIN_ROLE = "rmo:admin";
@@ -59,11 +59,21 @@ export class Authenticator {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new UnauthenticatedError(`The Authorization header must be \`Bearer <token>\`${WHERE_TOKENS_COME_FROM}`);
     const credential = match[1];
-    if (this.config.bootstrapToken && sameSecret(credential, this.config.bootstrapToken)) {
+    if (this.isBootstrap(credential)) {
       return { kind: "bootstrap", subject: "bootstrap", name: "bootstrap", admin: true };
     }
     if (credential.startsWith(TOKEN_PREFIX)) return this.apiToken(credential);
     return this.jwt(credential);
+  }
+
+  private bootstrap: { token: string; matches: (given: string) => boolean } | null = null;
+
+  /** Whether `credential` is the operator's bootstrap token (its digest kept while the setting stays). */
+  private isBootstrap(credential: string): boolean {
+    const token = this.config.bootstrapToken;
+    if (!token) return false;
+    if (this.bootstrap?.token !== token) this.bootstrap = { token, matches: secretMatcher(token) };
+    return this.bootstrap.matches(credential);
   }
 
   private async apiToken(secret: string): Promise<Viewer> {

@@ -13,9 +13,8 @@ export function newSecret(): { secret: string; prefix: string; hash: string } {
   return { secret, prefix: secret.slice(0, 12), hash: hashSecret(secret) };
 }
 
-/** Constant-time comparison of two secrets of any length. */
-export function sameSecret(a: string, b: string): boolean {
-  const ha = createHash("sha256").update(a).digest();
-  const hb = createHash("sha256").update(b).digest();
-  return timingSafeEqual(ha, hb);
+/** A constant-time test of secrets of any length against `expected` (its digest taken once). */
+export function secretMatcher(expected: string): (given: string) => boolean {
+  const digest = createHash("sha256").update(expected).digest();
+  return (given) => timingSafeEqual(createHash("sha256").update(given).digest(), digest);
 }
