@@ -9,6 +9,15 @@ function bodyError(status: number, type: string, message: string): Error & { sta
   return Object.assign(new Error(message), { status, type, expose: true });
 }
 
+/** The first character that is not JSON whitespace (space, tab, line feed, carriage return). */
+function firstNonSpace(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return text[i];
+  }
+  return undefined;
+}
+
 /**
  * Reads a JSON request body into `req.body`, as `express.json({ limit })` does (strict: an
  * object or an array; 413 `entity.too.large`; 400 `entity.parse.failed`), with a short path
@@ -52,7 +61,7 @@ export function jsonBody(limit: number): express.RequestHandler {
       let text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received)).toString("utf8");
       // a byte-order mark is no content (body-parser's decoder drops it too)
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+      const first = firstNonSpace(text);
       if (first !== "{" && first !== "[") return finish(bodyError(400, "entity.parse.failed", "Unexpected token: not a JSON object or array"));
       try {
         req.body = JSON.parse(text);
