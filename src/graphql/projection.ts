@@ -1,4 +1,6 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from "graphql";
+import { RequestMemo } from "../common/request-memo";
+import { subfieldNames } from "./lookahead";
 import { Extensions } from "type-graphql";
 import { DataSource } from "typeorm";
 
@@ -28,7 +30,8 @@ export function ReadsKeysOnly(): MethodDecorator & PropertyDecorator {
 export function projectedColumns(dataSource: DataSource, entity: Function, type: GraphQLObjectType, selected: Iterable<string>): string[] | null {
   const fields = type.getFields();
   const columns = dataSource.getMetadata(entity).columns;
-  const read = new Set(columns.filter((c) => !(c.propertyName in fields)).map((c) => c.databaseName));
+  // known_from is kept by the write path and the history trigger; no field or resolver reads it
+  const read = new Set(columns.filter((c) => !(c.propertyName in fields) && c.propertyName !== "knownFrom").map((c) => c.databaseName));
   const byField = new Map(columns.map((c) => [c.propertyName, c.databaseName]));
   for (const name of selected) {
     if (name === "__typename") continue;
@@ -46,4 +49,15 @@ export function connectionNodeType(info: GraphQLResolveInfo): GraphQLObjectType 
   const nodes = connection.getFields().nodes;
   const node = nodes ? getNamedType(nodes.type) : null;
   return node instanceof GraphQLObjectType ? node : null;
+}
+
+/**
+ * The columns of `entity` that the object field being resolved selects below it (see
+ * projectedColumns), worked out once per request: a field under a list resolves once per item.
+ */
+export function selectedColumns(scope: { dataSource: DataSource; memo: RequestMemo }, entity: Function, info: GraphQLResolveInfo): string[] | null {
+  return scope.memo.once(info.fieldNodes, "columns", () => {
+    const type = getNamedType(info.returnType);
+    return type instanceof GraphQLObjectType ? projectedColumns(scope.dataSource, entity, type, subfieldNames(info, info.fieldNodes)) : null;
+  });
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { ReadsKeysOnly, selectedColumns } from "../graphql/projection";
 import { Readable } from "../graphql/readable";
 import { Context } from "../context";
 import { Measurement } from "../measurement/measurement.entity";
@@ -12,13 +14,19 @@ import { valueTime } from "./as-of";
 @Resolver(() => Metric)
 export class MetricValueResolver {
   @Readable()
+  @ReadsKeysOnly()
   @FieldResolver(() => Measurement, {
     nullable: true,
     description:
       "The counted measurement with the greatest observedAt (ties: the latest recorded); null before the first one. At a past knownAt, with the value it had then.",
   })
-  latest(@Root() metric: Metric, @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null, @Ctx() ctx: Context) {
-    return latestMeasurement(ctx, metric, valueTime(ctx, null, knownAt).knownAt);
+  latest(
+    @Root() metric: Metric,
+    @Arg("knownAt", () => Date, KNOWN_AT_ARG) knownAt: Date | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return latestMeasurement(ctx, metric, valueTime(ctx, null, knownAt).knownAt, selectedColumns(ctx, Measurement, info));
   }
 
   @Readable()

@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import { Context } from "../context";
 import { hydrate } from "../database/hydrate";
 import { sql, Sql } from "../database/sql";
@@ -23,23 +24,46 @@ function latestSql(metricIds: readonly string[], k: KnownAt, columns: readonly s
   return sql`SELECT m.* FROM unnest(${metricIds}::uuid[]) AS k(id) CROSS JOIN LATERAL (${latestCounted(k, sql`m.metric_id = k.id`, columns)}) m`;
 }
 
-/** `Metric.latest` as known at `k`: one statement for every metric on the page. */
-export function latestMeasurement(ctx: Context, metric: Metric, k: KnownAt): Promise<Measurement | null> {
-  return ctx.loaders
-    .get<string, Measurement | null>(`value.metric.latest:${k?.getTime() ?? "now"}`, async (ids) => {
-      const columns = ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
-      const { text, values } = latestSql(ids, k, columns).toQuery();
-      const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
-      const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
-      return ids.map((id) => byMetric.get(id) ?? null);
-    })
-    .load(metric.rowId);
+/** What the latest-first order and the batching read of every row, whatever is selected. */
+const LATEST_KEYS = ["id", "metric_id", "observed_at", "recorded_at"];
+
+type LatestLoader = DataLoader<string, Measurement | null>;
+
+/**
+ * The request's batched reader of `Metric.latest` as known at `k` that reads at least `need`
+ * (null: every column): one already made if any reads enough (so `latest` and `stale` of
+ * the same metrics share one statement), else a new one reading `make` (default `need`).
+ */
+function latestReader(ctx: Context, k: KnownAt, need: readonly string[] | null, make = need): LatestLoader {
+  const at = k?.getTime() ?? "now";
+  const made = ctx.memo.once(ctx.loaders, `value.metric.latest:${at}`, () => [] as Array<{ columns: Set<string> | null; loader: LatestLoader }>);
+  const enough = made.find((r) => r.columns === null || (need !== null && need.every((c) => r.columns!.has(c))));
+  if (enough) return enough.loader;
+  const read = make ? [...new Set([...LATEST_KEYS, ...make])] : ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
+  const loader = ctx.loaders.get<string, Measurement | null>(`value.metric.latest:${at}:${read.join(",")}`, async (ids) => {
+    const { text, values } = latestSql(ids, k, read).toQuery();
+    const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
+    const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
+    return ids.map((id) => byMetric.get(id) ?? null);
+  });
+  made.push({ columns: make ? new Set(read) : null, loader });
+  return loader;
+}
+
+/**
+ * `Metric.latest` as known at `k`: one statement for every metric on the page, reading at
+ * least `columns` of the measurement (null: all of them).
+ */
+export function latestMeasurement(ctx: Context, metric: Metric, k: KnownAt, columns: readonly string[] | null = null): Promise<Measurement | null> {
+  return latestReader(ctx, k, columns ? [...LATEST_KEYS, ...columns] : null).load(metric.rowId);
 }
 
 /** `Metric.stale`, judged at the operation's knownAt (else the request's "now") from the same batched `latest`. */
 export async function metricStale(ctx: Context, metric: Metric): Promise<boolean> {
   if (metric.cadence === null) return false;
-  const latest = await latestMeasurement(ctx, metric, ctx.knownAt);
+  // any reader of this request will do; a new one reads every column, so that a `latest`
+  // resolved after it (whatever it selects) shares its statement
+  const latest = await latestReader(ctx, ctx.knownAt, LATEST_KEYS, null).load(metric.rowId);
   return isStale(metric.cadence, latest?.observedAt ?? null, ctx.knownAt ?? ctx.now);
 }
 

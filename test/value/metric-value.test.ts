@@ -150,6 +150,29 @@ describe("series", () => {
 });
 
 describe("statements", () => {
+  test("latest reads only what is selected, and shares its statement with stale in either order", async () => {
+    const m = await fx.metric(portfolio, { cadence: "DAILY" });
+    await fx.measurements(m, [
+      { value: 1, observedAt: at("2024-02-01T00:00:00Z") },
+      { value: 5, observedAt: at("2024-02-03T00:00:00Z"), source: "ops" },
+    ]);
+    const full = `latest { value observedAt source recordedAt }`;
+    const answers = [];
+    for (const fields of [`latest { value } stale`, `stale latest { value }`, `stale ${full}`, `${full} stale`, full]) {
+      const q = `query($id: ID!) { node(id: $id) { ... on Metric { ${fields} } } }`;
+      expect(await statementsOf(app, q, { id: m.id })).toBe(2); // node, latest (shared by stale)
+      answers.push((await app.ok(q, { id: m.id })).node);
+    }
+    expect(answers[0]).toEqual({ latest: { value: 5 }, stale: true });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual({
+      stale: true,
+      latest: { value: 5, observedAt: "2024-02-03T00:00:00.000Z", source: "ops", recordedAt: expect.any(String) },
+    });
+    expect(answers[3]).toEqual(answers[2]);
+    expect(answers[4]).toEqual({ latest: answers[2].latest });
+  });
+
   test("latest, stale and series for 40 metrics cost what 4 do", async () => {
     const ids: string[] = [];
     for (let k = 0; k < 40; k++) {
