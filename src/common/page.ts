@@ -63,6 +63,11 @@ export interface PagePlan<T> {
   window: PageWindow;
   columns: readonly string[] | null;
   extensions: readonly PageExtension<T>[];
+  /**
+   * Whether the client reads cursors (`edges.cursor`, `pageInfo.startCursor`/`endCursor`);
+   * default true. Without them no row carries its sort key as text.
+   */
+  cursors?: boolean;
 }
 
 function sortOf(q: ListQuery<unknown>): readonly string[] {
@@ -90,15 +95,18 @@ function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
   return raw(`ORDER BY ${[...sortOf(q), "t.id"].map((s) => `${s} ${dir}`).join(", ")}`);
 }
 
-function sortColumns(q: ListQuery<unknown>): Sql {
+/** `, (sort)::text AS __sort0, …` when the plan's cursors are read; nothing otherwise. */
+function sortColumns(q: ListQuery<unknown>, plan: PagePlan<unknown>): Sql {
+  if (plan.cursors === false) return raw("");
   return raw(
     sortOf(q)
-      .map((s, i) => `(${s})::text AS __sort${i}`)
-      .join(", "),
+      .map((s, i) => `, (${s})::text AS __sort${i}`)
+      .join(""),
   );
 }
 
-function sortKey(q: ListQuery<unknown>, row: Record<string, unknown>): CursorValue {
+function sortKey(q: ListQuery<unknown>, plan: PagePlan<unknown>, row: Record<string, unknown>): CursorValue | null {
+  if (plan.cursors === false) return null;
   return [...sortOf(q).map((_, i) => row[`__sort${i}`] as string | null), String(row.id)];
 }
 
@@ -121,14 +129,15 @@ async function queryPage(dataSource: DataSource, w: PageWindow, statement: Sql):
   }
 }
 
-/** An edge whose cursor is encoded only if the client asks for it. */
+/** An edge whose cursor is encoded only if the client asks for it (no key: the plan said it would not). */
 class KeysetEdge<T> implements Edge<T> {
   constructor(
     readonly node: T,
-    private readonly key: CursorValue,
+    private readonly key: CursorValue | null,
   ) {}
 
   get cursor(): string {
+    if (!this.key) throw new Error("A cursor was read from a page planned without cursors");
     return encodeCursor(this.key);
   }
 }
@@ -148,7 +157,7 @@ function toConnection<T>(
   const edges = page.map((row) => {
     const node = toNode(row);
     for (const e of plan.extensions) e.attach(node, row);
-    return new KeysetEdge(node, sortKey(q, row));
+    return new KeysetEdge(node, sortKey(q, plan as PagePlan<unknown>, row));
   });
   return new ConnectionResult(
     edges,
@@ -171,8 +180,8 @@ function ownColumns(alias: string, columns: readonly string[] | null, needed: st
   return raw(columns ? [...new Set([...needed, ...columns])].map((c) => `${alias}.${c}`).join(", ") : `${alias}.*`);
 }
 
-function sortNames(q: ListQuery<unknown>): string[] {
-  return sortOf(q).map((_, i) => `__sort${i}`);
+function sortNames(q: ListQuery<unknown>, plan: PagePlan<unknown>): string[] {
+  return plan.cursors === false ? [] : sortOf(q).map((_, i) => `__sort${i}`);
 }
 
 function memo<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -211,8 +220,8 @@ export async function fetchPage<T>(scope: ReadScope, q: ListQuery<T>, plan: Page
   const conds = keyset ? [...filtered, keyset] : filtered;
   // extensions read the row's other columns (x.metric_id …), so with them the page keeps t.*
   const inner = plan.extensions.length ? raw("t.*") : ownColumns("t", plan.columns, ["id"]);
-  const pageSql = sql`SELECT ${inner}, ${sortColumns(q)} FROM ${from} ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
-  const own = ownColumns("x", plan.columns, ["id", ...sortNames(q)]);
+  const pageSql = sql`SELECT ${inner}${sortColumns(q, plan as PagePlan<unknown>)} FROM ${from} ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  const own = ownColumns("x", plan.columns, ["id", ...sortNames(q, plan as PagePlan<unknown>)]);
   let statement = plan.extensions.length
     ? extended(own, plan, sql`(SELECT s.*, row_number() OVER () AS __pos FROM (${pageSql}) s) x`, raw("ORDER BY x.__pos"))
     : pageSql;
@@ -247,8 +256,8 @@ function nestedPageSql<T>(q: ListQuery<T>, plan: PagePlan<T>, table: Sql, link: 
   const w = plan.window;
   const keyset = keysetCondition(q, w);
   const conds = [linkCondition(link, raw("p.id")), ...q.conditions, ...(keyset ? [keyset] : [])];
-  const pageOf = sql`SELECT t.*, ${sortColumns(q)} FROM ${table} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
-  const own = sql`p.id AS __parent, ${ownColumns("x", plan.columns, ["id", ...sortNames(q)])}`;
+  const pageOf = sql`SELECT t.*${sortColumns(q, plan as PagePlan<unknown>)} FROM ${table} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  const own = sql`p.id AS __parent, ${ownColumns("x", plan.columns, ["id", ...sortNames(q, plan as PagePlan<unknown>)])}`;
   // joins may reorder rows, so with extensions each row carries its page position
   return plan.extensions.length
     ? extended(

@@ -35,3 +35,16 @@ export function subfieldNames(info: GraphQLResolveInfo, fields: readonly FieldNo
   for (const f of fields) eachField(info, f.selectionSet, (s) => names.add(s.name.value));
   return names;
 }
+
+/** Whether the connection being resolved is asked for a cursor: `edges { cursor }` or `pageInfo { startCursor | endCursor }`. */
+export function selectsCursors(info: GraphQLResolveInfo): boolean {
+  let found = false;
+  for (const connection of info.fieldNodes) {
+    eachField(info, connection.selectionSet, (f) => {
+      if (f.name.value === "edges") eachField(info, f.selectionSet, (e) => (found ||= e.name.value === "cursor"));
+      else if (f.name.value === "pageInfo")
+        eachField(info, f.selectionSet, (p) => (found ||= p.name.value === "startCursor" || p.name.value === "endCursor"));
+    });
+  }
+  return found;
+}

@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { PageArgs, pageWindow } from "../common/connection";
 import { PageExtension, PagePlan } from "../common/page";
 import { RequestMemo } from "../common/request-memo";
-import { eachNodeField, subfieldNames } from "./lookahead";
+import { eachNodeField, selectsCursors, subfieldNames } from "./lookahead";
 import { connectionNodeType, projectedColumns } from "./projection";
 
 /**
@@ -67,9 +67,10 @@ function selectionOf(ctx: EdgeScope, info: GraphQLResolveInfo, type: GraphQLObje
  */
 export function planPage<T, C extends EdgeScope>(ctx: C, info: GraphQLResolveInfo, args: PageArgs, entity?: Function): PagePlan<T> {
   const window = pageWindow(args);
-  const { columns, extensions } = ctx.memo.once(info.fieldNodes, "plan", () => {
+  const { columns, extensions, cursors } = ctx.memo.once(info.fieldNodes, "plan", () => {
+    const cursors = selectsCursors(info);
     const type = connectionNodeType(info);
-    if (!type) return { columns: null, extensions: [] };
+    if (!type) return { columns: null, extensions: [], cursors };
     const selected = new Set<string>();
     const first = new Map<string, FieldNode>();
     eachNodeField(info, (f) => {
@@ -82,7 +83,7 @@ export function planPage<T, C extends EdgeScope>(ctx: C, info: GraphQLResolveInf
       const factory = factories?.get(name);
       if (factory) extensions.push(factory(ctx as never, selectionOf(ctx, info, type, node)) as PageExtension<T>);
     }
-    return { columns: entity ? projectedColumns(ctx.dataSource, entity, type, selected) : null, extensions };
+    return { columns: entity ? projectedColumns(ctx.dataSource, entity, type, selected) : null, extensions, cursors };
   });
-  return { window, columns, extensions };
+  return { window, columns, extensions, cursors };
 }

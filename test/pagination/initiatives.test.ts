@@ -95,6 +95,46 @@ describe("forward and backward", () => {
   });
 });
 
+describe("cursors are read only when asked for", () => {
+  // a page selects its rows' sort keys only when the operation reads a cursor, wherever it is
+  // asked: directly, in a named fragment, in an inline fragment, under an alias
+  const forms = [
+    [
+      "pageInfo.endCursor in a named fragment",
+      `fragment P on InitiativeConnection { pageInfo { hasNextPage endCursor } }`,
+      `...P`,
+      (p: any) => p.pageInfo.endCursor,
+    ],
+    [
+      "edges.cursor in an inline fragment, aliased",
+      ``,
+      `... on InitiativeConnection { edges { c: cursor } pageInfo { hasNextPage } }`,
+      (p: any) => p.edges[p.edges.length - 1].c,
+    ],
+    ["pageInfo.endCursor directly", ``, `pageInfo { hasNextPage endCursor }`, (p: any) => p.pageInfo.endCursor],
+  ] as const;
+
+  it.each(forms)("%s: the cursor pages on exactly like the plain list", async (_label, fragment, selection, cursorOf) => {
+    const q = `query($after: String) { initiatives(first: 5, after: $after, filter: { portfolioId: "${portfolioId}" }) { nodes { name } ${selection} } } ${fragment}`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const page: any = (await app.ok(q, { after })).initiatives;
+      seen.push(...page.nodes.map((n: { name: string }) => n.name));
+      if (!page.pageInfo.hasNextPage) break;
+      after = cursorOf(page);
+    }
+    expect(seen).toEqual(NAMES);
+  });
+
+  it("a page that asks for no cursor still says whether there is more", async () => {
+    const page = (
+      await app.ok(`{ initiatives(first: 5, filter: { portfolioId: "${portfolioId}" }) { nodes { name } pageInfo { hasNextPage hasPreviousPage } } }`)
+    ).initiatives;
+    expect(page).toEqual({ nodes: NAMES.slice(0, 5).map((name) => ({ name })), pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+  });
+});
+
 describe("orderBy", () => {
   it("NAME DESC, both ways", async () => {
     const orderBy = { field: "NAME", direction: "DESC" };
