@@ -33,6 +33,7 @@ import { RateLimits } from "./auth/rate-limits";
 import { UnauthenticatedError } from "./errors";
 import { Viewer } from "./access/viewer";
 import { operationKnownAt } from "./graphql/known-at";
+import { formatIsoUtc } from "./graphql/date-time";
 import { pastOnly } from "./database/known-at";
 import { IDEMPOTENCY_HEADER, idempotencyPlugin, REPLAYED_HEADER } from "./idempotency/idempotency";
 import { Liveness } from "./idempotency/liveness";
@@ -68,7 +69,7 @@ function knownAtPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
           if (operation?.operation === "query" && response.body.kind === "single") {
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
-              knownAt: (contextValue.knownAt ?? contextValue.now).toISOString(),
+              knownAt: formatIsoUtc(contextValue.knownAt ?? contextValue.now),
             };
           }
         },
