@@ -48,3 +48,10 @@ export function selectsCursors(info: GraphQLResolveInfo): boolean {
   }
   return found;
 }
+
+/** The first selection of each field selected below `fields`, by name (aliases and repeats: the first wins). */
+export function firstSubfields(info: GraphQLResolveInfo, fields: readonly FieldNode[]): Map<string, FieldNode> {
+  const first = new Map<string, FieldNode>();
+  for (const f of fields) eachField(info, f.selectionSet, (s) => first.has(s.name.value) || first.set(s.name.value, s));
+  return first;
+}

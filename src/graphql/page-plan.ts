@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { PageArgs, pageWindow } from "../common/connection";
 import { PageExtension, PagePlan } from "../common/page";
 import { RequestMemo } from "../common/request-memo";
-import { eachNodeField, selectsCursors, subfieldNames } from "./lookahead";
+import { eachNodeField, firstSubfields, selectsCursors, subfieldNames } from "./lookahead";
 import { connectionNodeType, projectedColumns } from "./projection";
 
 /**
@@ -26,10 +26,17 @@ export interface FieldSelection {
   subfields: Set<string>;
   /** The columns of `entity` the selection below it needs (null: all), for a relation joined in. */
   columnsOf(entity: Function): string[] | null;
+  /**
+   * For a relation joined into the page as `alias`: what its selected fields compute in the
+   * same statement (registered with computedInJoin), each over that alias.
+   */
+  joined<T>(alias: string): PageExtension<T>[];
 }
 
 type Factory<C> = (ctx: C, selection: FieldSelection) => PageExtension<never>;
 const computed = new Map<string, Map<string, Factory<never>>>();
+type JoinFactory<C> = (ctx: C, selection: FieldSelection, alias: string) => PageExtension<never>;
+const computedOnJoin = new Map<string, Map<string, JoinFactory<never>>>();
 
 /**
  * Declares that `field` of the nodes of type `typeName` can be computed in the page
@@ -47,15 +54,40 @@ export function computedInPage<C extends EdgeScope>(
   fields.set(field, factory as Factory<never>);
 }
 
+/**
+ * Declares that `field` of type `typeName`, when that type is a relation a page statement
+ * joins in (a PageExtension that offers its selection's `joined`), can be computed in the
+ * same statement over the join's alias (the factory names its own aliases after it:
+ * `<alias>_<field>`). The field's resolver finds the value with
+ * `prefetched` on the joined object, as for computedInPage.
+ */
+export function computedInJoin<C extends EdgeScope>(
+  typeName: string,
+  field: string,
+  factory: (ctx: C, selection: FieldSelection, alias: string) => PageExtension<never>,
+): void {
+  let fields = computedOnJoin.get(typeName);
+  if (!fields) computedOnJoin.set(typeName, (fields = new Map()));
+  fields.set(field, factory as JoinFactory<never>);
+}
+
 function selectionOf(ctx: EdgeScope, info: GraphQLResolveInfo, type: GraphQLObjectType, node: FieldNode): FieldSelection {
   const field = type.getFields()[node.name.value];
   const subfields = subfieldNames(info, [node]);
+  const target = getNamedType(field.type);
   return {
     args: getArgumentValues(field, node, info.variableValues),
     subfields,
-    columnsOf: (entity) => {
-      const target = getNamedType(field.type);
-      return target instanceof GraphQLObjectType ? projectedColumns(ctx.dataSource, entity, target, subfields) : null;
+    columnsOf: (entity) => (target instanceof GraphQLObjectType ? projectedColumns(ctx.dataSource, entity, target, subfields) : null),
+    joined: <T>(alias: string) => {
+      const factories = target instanceof GraphQLObjectType ? computedOnJoin.get(target.name) : undefined;
+      if (!factories || !(target instanceof GraphQLObjectType)) return [];
+      const out: PageExtension<T>[] = [];
+      for (const [name, sub] of firstSubfields(info, [node])) {
+        const factory = factories.get(name);
+        if (factory) out.push(factory(ctx as never, selectionOf(ctx, info, target, sub), alias) as PageExtension<T>);
+      }
+      return out;
     },
   };
 }

@@ -23,7 +23,9 @@ import {
 import * as service from "./hypothesis.service";
 
 // a page of hypotheses joins in the metric its nodes select (one statement, not one more per page)
-computedInPage<Context>("OutcomeHypothesis", "metric", (ctx, selection) => service.metricExtension(ctx, selection.columnsOf(Metric)));
+computedInPage<Context>("OutcomeHypothesis", "metric", (ctx, selection) =>
+  service.metricExtension(ctx, selection.columnsOf(Metric), selection.joined<Metric>("hm")),
+);
 
 @Resolver(() => OutcomeHypothesis)
 export class OutcomeHypothesisResolver {

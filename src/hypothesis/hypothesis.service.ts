@@ -4,7 +4,7 @@ import { OrderDirection } from "../common/connection";
 import { fetchPage, fetchPageOfParent, ListQuery, PageExtension, PagePlan } from "../common/page";
 import { keepPrefetched, prefetched } from "../common/prefetch";
 import { hydrate, selectPrefixed } from "../database/hydrate";
-import { Sql, sql } from "../database/sql";
+import { join, Sql, sql } from "../database/sql";
 import { changesFrom } from "../database/write";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { expectGlobalId } from "../common/global-id";
@@ -59,14 +59,19 @@ const METRIC = "metric";
 
 /**
  * The metric of every hypothesis on a page, joined into the page statement (the edge asks
- * for it when the page's nodes select `metric`; `columns`: what their selection reads). No
+ * for it when the page's nodes select `metric`; `columns`: what their selection reads;
+ * `nested`: what the metric's selected fields compute over the join `hm`, e.g. latest). No
  * visibility condition is needed: a metric is visible wherever a visible hypothesis uses it.
  */
-export function metricExtension(ctx: Context, columns: string[] | null): PageExtension<OutcomeHypothesis> {
+export function metricExtension(ctx: Context, columns: string[] | null, nested: readonly PageExtension<Metric>[]): PageExtension<OutcomeHypothesis> {
   return {
-    columns: selectPrefixed(ctx.dataSource, Metric, "hm", "hm__", columns),
-    joins: sql`JOIN ${tableAt("metric", ctx.knownAt)} hm ON hm.id = x.metric_id`,
-    attach: (node, row) => keepPrefetched(node, METRIC, hydrate(ctx.dataSource, Metric, row, "hm__")),
+    columns: join([selectPrefixed(ctx.dataSource, Metric, "hm", "hm__", columns), ...nested.map((e) => e.columns)], ", "),
+    joins: join([sql`JOIN ${tableAt("metric", ctx.knownAt)} hm ON hm.id = x.metric_id`, ...nested.map((e) => e.joins)], " "),
+    attach: (node, row) => {
+      const metric = hydrate(ctx.dataSource, Metric, row, "hm__");
+      for (const e of nested) e.attach(metric, row);
+      keepPrefetched(node, METRIC, metric);
+    },
   };
 }
 

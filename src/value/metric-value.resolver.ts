@@ -6,10 +6,16 @@ import { Context } from "../context";
 import { Measurement } from "../measurement/measurement.entity";
 import { Metric } from "../metric/metric.entity";
 import { SeriesInterval } from "./metric-value";
-import { latestMeasurement, metricSeries, metricStale } from "./metric-value.service";
+import { latestJoin, latestMeasurement, metricSeries, metricStale } from "./metric-value.service";
+import { computedInJoin } from "../graphql/page-plan";
 import { SeriesPoint } from "./metric-value.types";
 import { KNOWN_AT_ARG } from "../graphql/known-at";
 import { valueTime } from "./as-of";
+
+// a page that joins metrics in (a dashboard's hypotheses) computes their latest in the same statement
+computedInJoin<Context>("Metric", "latest", (ctx, selection, alias) =>
+  latestJoin(ctx, valueTime(ctx, null, selection.args.knownAt as Date | null).knownAt, selection.columnsOf(Measurement), alias),
+);
 
 @Resolver(() => Metric)
 export class MetricValueResolver {

@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
 import { Context } from "../context";
-import { hydrate } from "../database/hydrate";
-import { sql, Sql } from "../database/sql";
+import { hydrate, selectPrefixed } from "../database/hydrate";
+import { raw, sql, Sql } from "../database/sql";
+import { PageExtension } from "../common/page";
+import { keepPrefetched, prefetched } from "../common/prefetch";
 import { BadUserInputError } from "../errors";
 import { Measurement } from "../measurement/measurement.entity";
 import { Metric } from "../metric/metric.entity";
@@ -50,20 +52,56 @@ function latestReader(ctx: Context, k: KnownAt, need: readonly string[] | null, 
   return loader;
 }
 
+/** A latest measurement a page statement read beside its metric, and the columns it read. */
+interface JoinedLatest {
+  columns: Set<string> | null;
+  value: Measurement | null;
+}
+
+const joinedKey = (k: KnownAt) => `latest:${k?.getTime() ?? "now"}`;
+
 /**
- * `Metric.latest` as known at `k`: one statement for every metric on the page, reading at
- * least `columns` of the measurement (null: all of them).
+ * `Metric.latest` as known at `k` computed in the page statement that joins the metric in as
+ * `alias` (a dashboard's hypotheses with their metrics): one LATERAL lookup per row instead
+ * of a statement of its own, reading `columns` (null: all) of the measurement.
  */
-export function latestMeasurement(ctx: Context, metric: Metric, k: KnownAt, columns: readonly string[] | null = null): Promise<Measurement | null> {
+export function latestJoin(ctx: Context, k: KnownAt, columns: readonly string[] | null, alias: string): PageExtension<Metric> {
+  const a = `${alias}_latest`;
+  const read = columns ? [...new Set([...LATEST_KEYS, ...columns])] : ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
+  const kept: Set<string> | null = columns ? new Set(read) : null;
+  return {
+    columns: selectPrefixed(ctx.dataSource, Measurement, a, `${a}__`, read),
+    joins: sql`LEFT JOIN LATERAL (${latestCounted(k, sql`m.metric_id = ${raw(alias)}.id`, read)}) ${raw(a)} ON true`,
+    attach: (metric, row) => {
+      const value = row[`${a}__id`] == null ? null : hydrate(ctx.dataSource, Measurement, row, `${a}__`);
+      keepPrefetched(metric, joinedKey(k), { columns: kept, value } satisfies JoinedLatest);
+    },
+  };
+}
+
+/**
+ * `Metric.latest` as known at `k`, reading at least `columns` of the measurement (null: all
+ * of them): what the page statement already read, when it joined it in with those columns,
+ * else one statement for every metric of the request.
+ */
+export function latestMeasurement(
+  ctx: Context,
+  metric: Metric,
+  k: KnownAt,
+  columns: readonly string[] | null = null,
+): Promise<Measurement | null> | Measurement | null {
+  const joined = prefetched<JoinedLatest>(metric, joinedKey(k));
+  if (joined && (joined.columns === null || (columns !== null && columns.every((c) => joined.columns!.has(c))))) return joined.value;
   return latestReader(ctx, k, columns ? [...LATEST_KEYS, ...columns] : null).load(metric.rowId);
 }
 
 /** `Metric.stale`, judged at the operation's knownAt (else the request's "now") from the same batched `latest`. */
 export async function metricStale(ctx: Context, metric: Metric): Promise<boolean> {
   if (metric.cadence === null) return false;
-  // any reader of this request will do; a new one reads every column, so that a `latest`
-  // resolved after it (whatever it selects) shares its statement
-  const latest = await latestReader(ctx, ctx.knownAt, LATEST_KEYS, null).load(metric.rowId);
+  // the latest a page statement read beside the metric, or any reader of this request; a new
+  // one reads every column, so that a `latest` resolved after it (whatever it selects) shares it
+  const joined = prefetched<JoinedLatest>(metric, joinedKey(ctx.knownAt));
+  const latest = joined ? joined.value : await latestReader(ctx, ctx.knownAt, LATEST_KEYS, null).load(metric.rowId);
   return isStale(metric.cadence, latest?.observedAt ?? null, ctx.knownAt ?? ctx.now);
 }
 

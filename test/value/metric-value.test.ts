@@ -149,6 +149,60 @@ describe("series", () => {
   });
 });
 
+describe("latest joined into a page of hypotheses", () => {
+  // the reference is the same metric's latest asked on its own (the batched lookup)
+  test("answers as the metric's own latest does: any selection, aliases, a past knownAt, stale; and costs no statement", async () => {
+    const initiative = await fx.initiative(portfolio);
+    const t0 = at("2024-03-01T00:00:00Z");
+    const metrics: Ref[] = [];
+    for (let k = 0; k < 4; k++) {
+      const m = await fx.metric(portfolio, { cadence: k % 2 ? "DAILY" : null });
+      metrics.push(m);
+      await fx.hypothesis(initiative, m, { baseline: 0, baselineAt: t0, target: 10, targetDate: at("2025-01-01T00:00:00Z") });
+    }
+    // metric 0 has none; metric 1 one; metric 2 a tie on observedAt; metric 3 one corrected later
+    await fx.measurements(metrics[1], [{ value: 1, observedAt: at("2024-03-02T00:00:00Z"), source: "a" }]);
+    await fx.measurements(metrics[2], [
+      { value: 2, observedAt: at("2024-03-03T00:00:00Z"), source: "a", recordedAt: at("2024-03-03T00:00:00Z") },
+      { value: 3, observedAt: at("2024-03-03T00:00:00Z"), source: "b", recordedAt: at("2024-03-04T00:00:00Z") },
+    ]);
+    const [m3] = await fx.measurements(metrics[3], [{ value: 4, observedAt: at("2024-03-05T00:00:00Z"), recordedAt: at("2024-03-05T00:00:00Z") }]);
+    await fx.correct(m3.id, 40, at("2024-03-06T00:00:00Z"));
+
+    const before = "2024-03-05T12:00:00.000Z";
+    const latest = `latest { value observedAt source } early: latest(knownAt: "${before}") { value recordedAt } full: latest { id value observedAt source recordedAt }`;
+    const page = await app.ok(
+      `query($id: ID!) { node(id: $id) { ... on Initiative { hypotheses(first: 10) { nodes { metric { id ${latest} stale } } } } } }`,
+      {
+        id: initiative.id,
+      },
+    );
+    const joined = page.node.hypotheses.nodes.map((h: { metric: unknown }) => h.metric);
+    const alone = [];
+    for (const m of metrics)
+      alone.push((await app.ok(`query($id: ID!) { node(id: $id) { ... on Metric { id ${latest} stale } } }`, { id: m.id })).node);
+    expect(joined).toEqual(alone);
+    expect(alone.map((m) => m.latest?.value ?? null)).toEqual([null, 1, 3, 40]);
+    expect(alone[3].early.value).toBe(4);
+
+    const withLatest = await statementsOf(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Initiative { hypotheses(first: 10) { nodes { metric { key latest { value } } } } } } }`,
+      {
+        id: initiative.id,
+      },
+    );
+    const without = await statementsOf(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Initiative { hypotheses(first: 10) { nodes { metric { key } } } } } }`,
+      {
+        id: initiative.id,
+      },
+    );
+    expect(withLatest).toBe(without);
+  });
+});
+
 describe("statements", () => {
   test("latest reads only what is selected, and shares its statement with stale in either order", async () => {
     const m = await fx.metric(portfolio, { cadence: "DAILY" });
