@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import express from "express";
 import cors from "cors";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 
 import { GraphQLSchema } from "graphql";
@@ -27,6 +26,7 @@ import { explorerAssets, explorerPage } from "./explorer/explorer";
 import { jitGateway } from "./graphql/jit-executor";
 import { exportRoute } from "./export/export.route";
 import { jsonBody } from "./http/json-body";
+import { apolloHandler } from "./http/apollo-handler";
 import { legacyJsonStatusPlugin, operationCount, requestShape, wantsPage } from "./http/http-rules";
 import { Authenticator } from "./auth/authenticate";
 import { RateLimits } from "./auth/rate-limits";
@@ -388,22 +388,20 @@ export async function startServer(
     requestShape(config.limits.maxBatchOperations),
     authenticated,
     routeReads(reads),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const route = routeOf(res);
-        return createContext(
-          config,
-          route.dataSource,
-          res.locals.viewer as Viewer,
-          res.locals.requestId as string,
-          res.locals.trace as RequestTrace,
-          dataSource,
-          {
-            read: route,
-            lsn: null,
-          },
-        );
-      },
+    apolloHandler(apollo, async ({ res }) => {
+      const route = routeOf(res);
+      return createContext(
+        config,
+        route.dataSource,
+        res.locals.viewer as Viewer,
+        res.locals.requestId as string,
+        res.locals.trace as RequestTrace,
+        dataSource,
+        {
+          read: route,
+          lsn: null,
+        },
+      );
     }),
   );
   // Body-parser and other HTTP-level failures answer in GraphQL's error shape, never as an HTML stack page.
