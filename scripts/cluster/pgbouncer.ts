@@ -11,10 +11,11 @@ import { ClusterState, logFile } from "./state";
 
 /**
  * - `ignore_startup_parameters`: PgBouncer 1.18 refuses a startup parameter it does not track,
- *   and the API's pg pool sends statement_timeout and idle_in_transaction_session_timeout
- *   (src/database/data-source.ts); extra_float_digits is what other drivers send.
+ *   and the API's pg pool sends statement_timeout, idle_in_transaction_session_timeout and
+ *   `options` (`-c jit=off`) (src/database/data-source.ts); extra_float_digits is what other
+ *   drivers send.
  *   application_name is tracked by PgBouncer itself, so it passes.
- * - `connect_query`: the time limits those parameters asked for, set on every server
+ * - `connect_query`: the time limits and `jit = off` those parameters asked for, set on every server
  *   connection instead, before any client gets it: the API's RMO_STATEMENT_TIMEOUT_MS (30 s
  *   unless `apiEnv` sets it) and its 60 s for an abandoned transaction. Direct connections
  *   still get them from their own startup parameters.
@@ -27,7 +28,7 @@ export function writePgbouncerConfig(state: ClusterState): string {
   const ini = path.join(dir, "pgbouncer.ini");
   const users = path.join(dir, "pgbouncer-users.txt");
   const statementMs = Number(state.settings.apiEnv.RMO_STATEMENT_TIMEOUT_MS ?? 30_000);
-  const timeouts = `SET statement_timeout = ${statementMs}; SET idle_in_transaction_session_timeout = 60000`;
+  const timeouts = `SET statement_timeout = ${statementMs}; SET idle_in_transaction_session_timeout = 60000; SET jit = off`;
   fs.writeFileSync(users, `"postgres" ""\n`);
   fs.writeFileSync(
     ini,
@@ -46,7 +47,7 @@ export function writePgbouncerConfig(state: ClusterState): string {
       "pool_mode = transaction",
       `default_pool_size = ${Math.max(4, state.settings.poolSize * 2)}`,
       "max_client_conn = 200",
-      "ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout",
+      "ignore_startup_parameters = extra_float_digits,statement_timeout,idle_in_transaction_session_timeout,options",
       "query_wait_timeout = 15",
       "server_login_retry = 1",
       "log_connections = 0",
