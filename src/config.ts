@@ -28,6 +28,8 @@ export interface Config {
   reportingCurrency: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /** Ask Postgres for `jit = off` in every connection's startup packet (RMO_DB_JIT_OFF, default on). */
+  jitOff: boolean;
   maxMeasurementsPerCall: number;
   /** Add `extensions.sqlStatements` to every response (off in production unless asked). */
   exposeSqlStats: boolean;
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     reportingCurrency: currency,
     poolSize: int(env, "RMO_DB_POOL_SIZE", 10, 1, 200),
     statementTimeoutMs: int(env, "RMO_STATEMENT_TIMEOUT_MS", 30000, 100, 3600000),
+    jitOff: bool(env, "RMO_DB_JIT_OFF", true),
     maxMeasurementsPerCall: int(env, "RMO_MAX_MEASUREMENTS_PER_CALL", 5000, 1, 100000),
     exposeSqlStats: bool(env, "RMO_SQL_STATS", !production),
     logQueries: bool(env, "RMO_LOG_SQL", false),

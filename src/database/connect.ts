@@ -34,7 +34,13 @@ export async function connectDatabase(config: Config, entities: Function[], log:
     url = embedded.url;
   }
   const directUrl = config.databaseDirectUrl ?? url;
-  const options = { entities, poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs, logQueries: config.logQueries };
+  const options = {
+    entities,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+    jitOff: config.jitOff,
+    logQueries: config.logQueries,
+  };
   const dataSource = createDataSource({ url, ...options });
   const replicas = config.replicaUrls.map((u) => ({ url: u, dataSource: createDataSource({ url: u, ...options }) }));
   const reads = new ReadRouting(dataSource, directUrl, replicas, { maxLagMs: config.replicaMaxLagMs, checkMs: config.replicaCheckMs });

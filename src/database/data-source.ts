@@ -22,6 +22,8 @@ export interface DataSourceOptions {
   entities: Function[];
   poolSize?: number;
   statementTimeoutMs?: number;
+  /** Send `-c jit=off` at connect (default true); off for a pooler that refuses the `options` parameter. */
+  jitOff?: boolean;
   logQueries?: boolean;
   /** `application_name` (default rmo-api). */
   applicationName?: string;
@@ -55,7 +57,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // no JIT compilation: this service's statements are short, but a partitioned plan can be
       // estimated above jit_above_cost, and a portfolio rollup at a past knownAt then spent 82 ms
       // of its 208 ms compiling expressions (Postgres 15 with LLVM), on every request
-      options: "-c jit=off",
+      options: options.jitOff === false ? undefined : "-c jit=off",
       application_name: options.applicationName ?? "rmo-api",
     },
   });

@@ -1,4 +1,6 @@
 import { useTestApp } from "../support/app";
+import { loadConfig } from "../../src/config";
+import { createDataSource } from "../../src/database/data-source";
 
 /**
  * What every connection of the service's pool asks of Postgres (src/database/data-source.ts):
@@ -16,5 +18,16 @@ describe("connection settings", () => {
       ),
     );
     for (const [row] of answers) expect(row).toMatchObject({ jit: "off", idle: "1min" });
+  });
+});
+
+describe("RMO_DB_JIT_OFF", () => {
+  it("is on by default; false leaves the options parameter out, for a pooler that refuses it", () => {
+    expect(loadConfig({}).jitOff).toBe(true);
+    expect(loadConfig({ RMO_DB_JIT_OFF: "false" }).jitOff).toBe(false);
+    const extra = (jitOff: boolean) =>
+      (createDataSource({ url: "postgresql://x@127.0.0.1/x", entities: [], jitOff }).options as { extra: { options?: string } }).extra;
+    expect(extra(true).options).toBe("-c jit=off");
+    expect(extra(false).options).toBeUndefined();
   });
 });
