@@ -95,9 +95,12 @@ function orderClause(q: ListQuery<unknown>, w: PageWindow): Sql {
   return raw(`ORDER BY ${[...sortOf(q), "t.id"].map((s) => `${s} ${dir}`).join(", ")}`);
 }
 
-/** `, (sort)::text AS __sort0, …` when the plan's cursors are read; nothing otherwise. */
-function sortColumns(q: ListQuery<unknown>, plan: PagePlan<unknown>): Sql {
-  if (plan.cursors === false) return raw("");
+/** Whether the plan's rows carry their sort keys (for cursors). */
+const keyed = <T>(plan: PagePlan<T>) => plan.cursors !== false;
+
+/** `, (sort)::text AS __sort0, …` when the rows carry their sort keys; nothing otherwise. */
+function sortColumns(q: ListQuery<unknown>, withKeys: boolean): Sql {
+  if (!withKeys) return raw("");
   return raw(
     sortOf(q)
       .map((s, i) => `, (${s})::text AS __sort${i}`)
@@ -105,8 +108,8 @@ function sortColumns(q: ListQuery<unknown>, plan: PagePlan<unknown>): Sql {
   );
 }
 
-function sortKey(q: ListQuery<unknown>, plan: PagePlan<unknown>, row: Record<string, unknown>): CursorValue | null {
-  if (plan.cursors === false) return null;
+function sortKey(q: ListQuery<unknown>, withKeys: boolean, row: Record<string, unknown>): CursorValue | null {
+  if (!withKeys) return null;
   return [...sortOf(q).map((_, i) => row[`__sort${i}`] as string | null), String(row.id)];
 }
 
@@ -154,10 +157,11 @@ function toConnection<T>(
   const page = rows.slice(0, w.limit);
   if (w.backward) page.reverse();
   const toNode = q.toNode ?? ((row: Record<string, unknown>) => hydrate(dataSource, q.entity, row));
+  const withKeys = keyed(plan);
   const edges = page.map((row) => {
     const node = toNode(row);
     for (const e of plan.extensions) e.attach(node, row);
-    return new KeysetEdge(node, sortKey(q, plan as PagePlan<unknown>, row));
+    return new KeysetEdge(node, sortKey(q, withKeys, row));
   });
   return new ConnectionResult(
     edges,
@@ -180,8 +184,8 @@ function ownColumns(alias: string, columns: readonly string[] | null, needed: st
   return raw(columns ? [...new Set([...needed, ...columns])].map((c) => `${alias}.${c}`).join(", ") : `${alias}.*`);
 }
 
-function sortNames(q: ListQuery<unknown>, plan: PagePlan<unknown>): string[] {
-  return plan.cursors === false ? [] : sortOf(q).map((_, i) => `__sort${i}`);
+function sortNames(q: ListQuery<unknown>, withKeys: boolean): string[] {
+  return withKeys ? sortOf(q).map((_, i) => `__sort${i}`) : [];
 }
 
 function memo<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -220,8 +224,9 @@ export async function fetchPage<T>(scope: ReadScope, q: ListQuery<T>, plan: Page
   const conds = keyset ? [...filtered, keyset] : filtered;
   // extensions read the row's other columns (x.metric_id …), so with them the page keeps t.*
   const inner = plan.extensions.length ? raw("t.*") : ownColumns("t", plan.columns, ["id"]);
-  const pageSql = sql`SELECT ${inner}${sortColumns(q, plan as PagePlan<unknown>)} FROM ${from} ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
-  const own = ownColumns("x", plan.columns, ["id", ...sortNames(q, plan as PagePlan<unknown>)]);
+  const withKeys = keyed(plan);
+  const pageSql = sql`SELECT ${inner}${sortColumns(q, withKeys)} FROM ${from} ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  const own = ownColumns("x", plan.columns, ["id", ...sortNames(q, withKeys)]);
   let statement = plan.extensions.length
     ? extended(own, plan, sql`(SELECT s.*, row_number() OVER () AS __pos FROM (${pageSql}) s) x`, raw("ORDER BY x.__pos"))
     : pageSql;
@@ -256,8 +261,9 @@ function nestedPageSql<T>(q: ListQuery<T>, plan: PagePlan<T>, table: Sql, link: 
   const w = plan.window;
   const keyset = keysetCondition(q, w);
   const conds = [linkCondition(link, raw("p.id")), ...q.conditions, ...(keyset ? [keyset] : [])];
-  const pageOf = sql`SELECT t.*${sortColumns(q, plan as PagePlan<unknown>)} FROM ${table} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
-  const own = sql`p.id AS __parent, ${ownColumns("x", plan.columns, ["id", ...sortNames(q, plan as PagePlan<unknown>)])}`;
+  const withKeys = keyed(plan);
+  const pageOf = sql`SELECT t.*${sortColumns(q, withKeys)} FROM ${table} t ${where(conds)} ${orderClause(q, w)} LIMIT ${w.limit + 1}`;
+  const own = sql`p.id AS __parent, ${ownColumns("x", plan.columns, ["id", ...sortNames(q, withKeys)])}`;
   // joins may reorder rows, so with extensions each row carries its page position
   return plan.extensions.length
     ? extended(

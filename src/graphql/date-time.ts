@@ -3,8 +3,15 @@ import { DateTimeResolver } from "graphql-scalars";
 
 import { allDigits, digitAt, twoDigitsAt } from "../common/digits";
 
-/** Days in `month` (1–12) of `year` (≥ 100: Date.UTC maps 0–99 to 1900–1999). */
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar. */
+export const daysIn = (year: number, month: number) =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
 
 /**
  * The instant of `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.sssZ` (years 100–9999, no

@@ -1,10 +1,7 @@
 import { GraphQLScalarType } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { allDigits, twoDigitsAt } from "../common/digits";
-
-/** Days in `month` (1–12) of `year`. */
-const daysIn = (year: number, month: number) =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+import { daysIn } from "./date-time";
 
 /** Whether `s` is a calendar date `YYYY-MM-DD` (years 0001–9999), checked without a regular expression or a Date. */
 export function isCalendarDate(s: string): boolean {

@@ -31,6 +31,16 @@ const LATEST_KEYS = ["id", "metric_id", "observed_at", "recorded_at"];
 
 type LatestLoader = DataLoader<string, Measurement | null>;
 
+/** The measurement columns a latest lookup reads for a selection that needs `columns` (null: all), and the set it then holds (null: all). */
+function latestColumns(ctx: Context, columns: readonly string[] | null): { read: string[]; held: Set<string> | null } {
+  if (!columns) return { read: ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName), held: null };
+  const read = [...new Set([...LATEST_KEYS, ...columns])];
+  return { read, held: new Set(read) };
+}
+
+/** Whether columns `held` (null: all) cover what a selection needs (null: all). */
+const covers = (held: Set<string> | null, need: readonly string[] | null) => held === null || (need !== null && need.every((c) => held.has(c)));
+
 /**
  * The request's batched reader of `Metric.latest` as known at `k` that reads at least `need`
  * (null: every column): one already made if any reads enough (so `latest` and `stale` of
@@ -38,23 +48,23 @@ type LatestLoader = DataLoader<string, Measurement | null>;
  */
 function latestReader(ctx: Context, k: KnownAt, need: readonly string[] | null, make = need): LatestLoader {
   const at = k?.getTime() ?? "now";
-  const made = ctx.memo.once(ctx.loaders, `value.metric.latest:${at}`, () => [] as Array<{ columns: Set<string> | null; loader: LatestLoader }>);
-  const enough = made.find((r) => r.columns === null || (need !== null && need.every((c) => r.columns!.has(c))));
+  const made = ctx.memo.once(ctx.loaders, `value.metric.latest:${at}`, () => [] as Array<{ held: Set<string> | null; loader: LatestLoader }>);
+  const enough = made.find((r) => covers(r.held, need));
   if (enough) return enough.loader;
-  const read = make ? [...new Set([...LATEST_KEYS, ...make])] : ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
+  const { read, held } = latestColumns(ctx, make);
   const loader = ctx.loaders.get<string, Measurement | null>(`value.metric.latest:${at}:${read.join(",")}`, async (ids) => {
     const { text, values } = latestSql(ids, k, read).toQuery();
     const rows: Record<string, unknown>[] = await ctx.dataSource.query(text, values);
     const byMetric = new Map(rows.map((r) => [r.metric_id as string, hydrate(ctx.dataSource, Measurement, r)]));
     return ids.map((id) => byMetric.get(id) ?? null);
   });
-  made.push({ columns: make ? new Set(read) : null, loader });
+  made.push({ held, loader });
   return loader;
 }
 
 /** A latest measurement a page statement read beside its metric, and the columns it read. */
 interface JoinedLatest {
-  columns: Set<string> | null;
+  held: Set<string> | null;
   value: Measurement | null;
 }
 
@@ -67,14 +77,13 @@ const joinedKey = (k: KnownAt) => `latest:${k?.getTime() ?? "now"}`;
  */
 export function latestJoin(ctx: Context, k: KnownAt, columns: readonly string[] | null, alias: string): PageExtension<Metric> {
   const a = `${alias}_latest`;
-  const read = columns ? [...new Set([...LATEST_KEYS, ...columns])] : ctx.dataSource.getMetadata(Measurement).columns.map((c) => c.databaseName);
-  const kept: Set<string> | null = columns ? new Set(read) : null;
+  const { read, held } = latestColumns(ctx, columns);
   return {
     columns: selectPrefixed(ctx.dataSource, Measurement, a, `${a}__`, read),
     joins: sql`LEFT JOIN LATERAL (${latestCounted(k, sql`m.metric_id = ${raw(alias)}.id`, read)}) ${raw(a)} ON true`,
     attach: (metric, row) => {
       const value = row[`${a}__id`] == null ? null : hydrate(ctx.dataSource, Measurement, row, `${a}__`);
-      keepPrefetched(metric, joinedKey(k), { columns: kept, value } satisfies JoinedLatest);
+      keepPrefetched(metric, joinedKey(k), { held, value } satisfies JoinedLatest);
     },
   };
 }
@@ -91,8 +100,8 @@ export function latestMeasurement(
   columns: readonly string[] | null = null,
 ): Promise<Measurement | null> | Measurement | null {
   const joined = prefetched<JoinedLatest>(metric, joinedKey(k));
-  if (joined && (joined.columns === null || (columns !== null && columns.every((c) => joined.columns!.has(c))))) return joined.value;
-  return latestReader(ctx, k, columns ? [...LATEST_KEYS, ...columns] : null).load(metric.rowId);
+  if (joined && covers(joined.held, columns)) return joined.value;
+  return latestReader(ctx, k, columns).load(metric.rowId);
 }
 
 /** `Metric.stale`, judged at the operation's knownAt (else the request's "now") from the same batched `latest`. */
